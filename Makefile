@@ -1,0 +1,35 @@
+# The two commands: `make run` (serve the demo on SQLite) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test lint typecheck test-postgres browser clean-db bench
+
+$(BIN)/.installed: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/python manage.py migrate --verbosity 0
+	$(BIN)/python manage.py demo_data --if-empty
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own here).
+browser:
+	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: $(BIN)/.installed browser lint
+	$(BIN)/pytest
+
+test-postgres:
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/leavingcare} $(MAKE) test
+
+clean-db:
+	rm -f db.sqlite3

@@ -1,0 +1,85 @@
+"""Writing audit events. Every read, change and export of a young person's record calls one of these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Iterable
+
+from django.db import models
+from django.http import HttpRequest
+
+from audit.models import Action, AuditEvent
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    return value
+
+
+def record(
+    actor: Any,
+    action: str,
+    *,
+    young_person: Any = None,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    detail: dict[str, Any] | None = None,
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    if obj is not None:
+        object_type = object_type or obj._meta.label
+        object_id = object_id or str(obj.pk)
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        young_person=young_person,
+        object_type=object_type,
+        object_id=object_id,
+        detail={k: _jsonable(v) for k, v in (detail or {}).items()},
+        path=(request.get_full_path()[:300] if request is not None else ""),
+    )
+
+
+def viewed(actor: Any, young_person: Any, what: str, request: HttpRequest | None = None) -> AuditEvent:
+    return record(actor, Action.VIEW, young_person=young_person, object_type=what,
+                  object_id=str(young_person.pk), request=request)
+
+
+def field_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """{"field": {"old": x, "new": y}} for each field whose value changed."""
+    return {
+        name: {"old": _jsonable(before.get(name)), "new": _jsonable(after.get(name))}
+        for name in after
+        if before.get(name) != after.get(name)
+    }
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    return {f: getattr(obj, f) for f in fields}
+
+
+def changed(actor: Any, obj: models.Model, young_person: Any, before: dict[str, Any],
+            request: HttpRequest | None = None) -> AuditEvent | None:
+    """Log a CHANGE with old and new values of the fields in ``before``; nothing if none changed."""
+    diff = field_changes(before, snapshot(obj, before.keys()))
+    if not diff:
+        return None
+    return record(actor, Action.CHANGE, young_person=young_person, obj=obj, detail=diff, request=request)
+
+
+def exported(actor: Any, what: str, rows: int, young_people: Iterable[Any] = (),
+             request: HttpRequest | None = None) -> None:
+    """One event for the export, and one per young person whose data left the system."""
+    record(actor, Action.EXPORT, object_type=what, detail={"rows": rows}, request=request)
+    AuditEvent.objects.bulk_create(
+        [AuditEvent(actor=actor if getattr(actor, "is_authenticated", False) else None, action=Action.EXPORT,
+                    young_person_id=getattr(yp, "pk", yp), object_type=what) for yp in young_people],
+        batch_size=2000,
+    )

@@ -1,0 +1,54 @@
+"""Contacts with young people: visits, calls, messages. The keeping-in-touch clock reads these."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class ContactKind(models.TextChoices):
+    HOME_VISIT = "home_visit", "Home visit"
+    OFFICE = "office", "Office visit"
+    HUB = "hub", "Hub visit"
+    PRISON_VISIT = "prison_visit", "Prison visit"
+    PHONE = "phone", "Phone call"
+    VIDEO = "video", "Video call"
+    MESSAGE = "message", "Text or message"
+    EMAIL = "email", "Email"
+
+
+class MadeBy(models.TextChoices):
+    PA = "pa", "Personal adviser"
+    SW = "sw", "Social worker"
+    DUTY = "duty", "Duty worker"
+    OTHER = "other", "Other"
+
+
+class Contact(models.Model):
+    young_person = models.ForeignKey("people.YoungPerson", on_delete=models.CASCADE, related_name="contacts")
+    occurred_at = models.DateTimeField()
+    kind = models.CharField(max_length=20, choices=ContactKind.choices)
+    made_by = models.CharField(max_length=10, choices=MadeBy.choices)
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="contacts_made")
+    successful = models.BooleanField(default=True)
+    reason_unsuccessful = models.CharField(max_length=200, blank=True)
+    seen_alone = models.BooleanField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    # False when the worker was not allocated to the young person at the time (allowed, recorded)
+    by_allocated_worker = models.BooleanField(default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Idempotency key from the form, so a double click saves one row
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at"]
+        indexes = [
+            models.Index(fields=["young_person", "made_by", "successful", "-occurred_at"]),
+            models.Index(fields=["occurred_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.occurred_at:%d/%m/%Y}"

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
+
+from accounts.roles import AGGREGATE_ONLY_ROLES, Role
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each role to the page they start their day on."""
+    user = request.user
+    role = getattr(user, "role", None)
+    if role in AGGREGATE_ONLY_ROLES:
+        targets = ["performance:dashboard"]
+    elif role == Role.FINANCE_OFFICER:
+        targets = ["money:home", "people:list"]
+    elif role == Role.ADMINISTRATOR:
+        targets = ["admin:index"]
+    else:
+        targets = ["worklists:mine", "people:list"]
+    for name in targets:
+        try:
+            return redirect(reverse(name))
+        except NoReverseMatch:
+            continue
+    return redirect("people:list")
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})

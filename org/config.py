@@ -1,0 +1,55 @@
+"""Local choices with the statute's or the seed reports' values as defaults.
+
+Each value can be overridden per authority in Authority.config (JSON). Other apps
+read them with ``org.config.setting(key)``; add new keys here with a comment
+saying where the default comes from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Personal adviser co-allocated 12 months before the 18th birthday [seed 000 s3.1]
+    "pa_coallocation_age": 17,
+    # Keeping in touch (statute): PA contact at least every 2 months
+    "pa_contact_interval_months": 2,
+    "pa_contact_after_move_days": 7,
+    # Looked-after child: social worker visit at most every 6 weeks
+    "sw_visit_interval_weeks": 6,
+    # Needs assessment within 3 months of 16th birthday / becoming eligible
+    "needs_assessment_months": 3,
+    # Pathway plan review at least every 6 months
+    "pathway_plan_review_months": 6,
+    # Worklist horizon: "due soon" window
+    "due_soon_days": 14,
+    # Losing touch: flags after this many attempts in a row or this many days without success
+    "lost_contact_attempts": 3,
+    "lost_contact_days": 90,
+    # Caseload thresholds per worker, seed 002 near line 436 (upper bounds of each band)
+    "caseload_bands": {
+        "personal_adviser": {"Outstanding": 20, "Good": 25, "Requires Improvement": 30},
+        "social_worker": {"Outstanding": 15, "Good": 18, "Requires Improvement": 22},
+    },
+    # DfE year: contact window around the birthday (months before, months after)
+    "dfe_window_months_before": 3,
+    "dfe_window_months_after": 1,
+    # Leaving Care Allowance applies to these ACCOM letters
+    "allowance_accom_letters": ["D", "E", "T"],
+}
+
+
+def setting(key: str) -> Any:
+    """The current authority's value for ``key``, or the default."""
+    from org.models import Authority
+
+    authority = Authority.objects.order_by("pk").first()
+    if authority is None:
+        return DEFAULTS[key]
+    return authority.setting(key)
+
+
+def current_authority() -> Any:
+    from org.models import Authority
+
+    return Authority.objects.order_by("pk").first()

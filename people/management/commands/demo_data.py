@@ -1,0 +1,286 @@
+"""python manage.py demo_data --young-people N --seed S: a deterministic synthetic cohort.
+
+Proportions follow the published figures (shared/data/dfe) and the seed reports:
+age mix of Lancashire's 1,543 care leavers (seed 000 s1, s3.3), about 60 PAs in 10
+teams (seed 003 near line 986), in touch ~93%, suitable accommodation ~88%, EET
+~55% at 17-18 and ~46% at 19-21. Names are fake. The printed sign-ins all share
+the demo password.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import random
+import time
+from typing import Any
+
+from django.apps import apps
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+from django.utils import timezone
+from faker import Faker
+
+from accounts.models import User
+from accounts.roles import Role
+from org.models import District, Team
+from org.presets import LANCASHIRE, load_preset
+from people.demo_support import DemoContext, DemoPerson, next_id, reset_sequences, write_rows
+from people.eligibility import Category, Episode, became_eligible_on, birthday, category_on
+from people.models import Allocation, CareEpisode, YoungPerson
+
+DEMO_PASSWORD = "leaving-care-demo"
+
+# Age mix of the cohort, 16 to 24 (seed 000: 1,543 aged 16-25, 679 aged 18-20, 446 aged 21+)
+AGE_WEIGHTS = {16: 7, 17: 20, 18: 16, 19: 15, 20: 13, 21: 10, 22: 8, 23: 6, 24: 5}
+ETHNICITY_WEIGHTS = {"WBRI": 70, "WOTH": 3, "MWBC": 4, "MWAS": 3, "MOTH": 3, "APKN": 4, "AIND": 1,
+                     "AOTH": 3, "BAFR": 4, "BOTH": 1, "OOTH": 3, "NOBT": 1}
+UASC_ETHNICITY = {"AOTH": 40, "BAFR": 35, "OOTH": 20, "MOTH": 5}
+
+
+def pick(rng: random.Random, weights: dict[Any, int]) -> Any:
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+class Command(BaseCommand):
+    help = "Create a deterministic synthetic cohort of care leavers, staff and their records."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--young-people", type=int, default=1550)
+        parser.add_argument("--seed", type=int, default=2024)
+        parser.add_argument("--as-at", type=dt.date.fromisoformat, default=None,
+                            help="Build the cohort as it stands on this date (default today)")
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing if young people exist")
+        parser.add_argument("--skip", default="", help="Comma-separated apps whose demo records to skip")
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        if opts["if_empty"] and YoungPerson.objects.exists():
+            self.stdout.write("Demo data already loaded.")
+            print_sign_ins(self.stdout.write)
+            return
+        started = time.monotonic()
+        as_at = opts["as_at"] or timezone.localdate()
+        with transaction.atomic():
+            ctx = build(opts["young_people"], opts["seed"], as_at, log=self.stdout.write)
+            skip = {s for s in opts["skip"].split(",") if s}
+            for config in apps.get_app_configs():
+                if config.name in skip:
+                    continue
+                try:
+                    module = importlib.import_module(f"{config.name}.demo")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"{config.name}.demo":
+                        raise
+                    continue
+                t0 = time.monotonic()
+                module.populate(ctx)
+                self.stdout.write(f"  {config.name}: {time.monotonic() - t0:.1f}s")
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo cohort: {len(ctx.people)} young people as at {as_at:%d/%m/%Y} "
+            f"in {time.monotonic() - started:.1f}s"))
+        print_sign_ins(self.stdout.write)
+
+
+def print_sign_ins(write: Any) -> None:
+    rows = [
+        ("pa1", "Personal adviser"), ("sw1", "Leaving care social worker"), ("tm1", "Team manager"),
+        ("hos", "Head of Service"), ("housing1", "Housing adviser"), ("finance1", "Finance officer"),
+        ("analyst", "Performance analyst"), ("admin", "Administrator"),
+    ]
+    write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
+    for username, label in rows:
+        user = User.objects.filter(username=username).select_related("team").first()
+        if user:
+            write(f"  {username:<10} {label}{' – ' + user.team.name if user.team else ''}")
+
+
+def build(n: int, seed: int, as_at: dt.date, log: Any = print) -> DemoContext:
+    authority = load_preset(LANCASHIRE)
+    teams = list(Team.objects.filter(kind=Team.LEAVING_CARE).order_by("name"))
+    districts = list(District.objects.filter(authority=authority).order_by("name"))
+    fake = Faker("en_GB")
+    fake.seed_instance(seed)
+    first_m = [fake.first_name_male() for _ in range(300)]
+    first_f = [fake.first_name_female() for _ in range(300)]
+    last = [fake.last_name() for _ in range(600)]
+
+    staff, manager_by_team = make_staff(teams, n, seed, first_m + first_f, last)
+    pas_by_team: dict[int, list[int]] = {}
+    sws_by_team: dict[int, list[int]] = {}
+    for uid, role, team_id in staff:
+        if role == Role.PERSONAL_ADVISER:
+            pas_by_team.setdefault(team_id, []).append(uid)
+        elif role == Role.SOCIAL_WORKER:
+            sws_by_team.setdefault(team_id, []).append(uid)
+
+    district_team = {d.pk: teams[i % len(teams)].pk for i, d in enumerate(districts)}
+    yp_start, ep_start, al_start = next_id(YoungPerson), next_id(CareEpisode), next_id(Allocation)
+    people: list[DemoPerson] = []
+    yp_rows: list[tuple] = []
+    ep_rows: list[tuple] = []
+    al_rows: list[tuple] = []
+    now = timezone.now()
+    ep_id, al_id = ep_start, al_start
+    for i in range(n):
+        pk = yp_start + i
+        rng = random.Random(f"{seed}:person:{pk}")
+        age = pick(rng, AGE_WEIGHTS)
+        dob = birthday(as_at, -age) - dt.timedelta(days=rng.randint(1, 364))
+        sex = "F" if rng.random() < 0.44 else "M"
+        is_uasc = rng.random() < (0.12 if sex == "M" else 0.03)
+        district = districts[rng.randrange(len(districts))]
+        team_id = district_team[district.pk]
+        # Care history: one period, split into episodes by placement moves
+        b16, b18 = birthday(dob, 16), birthday(dob, 18)
+        route = rng.random()
+        if is_uasc:
+            start = birthday(dob, 15) + dt.timedelta(days=rng.randint(200, 700))
+        elif route < 0.06:  # qualifying: came into care briefly after 16
+            start = b16 + dt.timedelta(days=rng.randint(10, 500))
+        else:
+            start = birthday(dob, rng.choice([3, 6, 9, 11, 12, 13, 14, 15])) + dt.timedelta(days=rng.randint(0, 300))
+        start = min(start, as_at - dt.timedelta(days=20))
+        if route < 0.06 and not is_uasc:
+            end: dt.date | None = start + dt.timedelta(days=rng.randint(10, 80))
+        elif as_at < b18 and rng.random() < 0.75:
+            end = None  # still looked after
+        else:
+            end = min(b18, as_at - dt.timedelta(days=rng.randint(1, 60))) if as_at < b18 else b18
+        if end is not None and end <= start:
+            end = start + dt.timedelta(days=30)
+            if end > as_at:
+                end = None
+        moves = rng.choice([0, 0, 1, 1, 2, 3])
+        cut_points = sorted({start + dt.timedelta(days=rng.randint(1, max(1, ((end or as_at) - start).days - 1)))
+                             for _ in range(moves)})
+        bounds = [start, *[c for c in cut_points if start < c < (end or as_at)], end]
+        episodes = []
+        for j in range(len(bounds) - 1):
+            e_start, e_end = bounds[j], bounds[j + 1]
+            ls = "V2" if is_uasc else rng.choice(["C2", "C2", "C2", "V2", "C1"])
+            place = "H5" if (is_uasc or (birthday(dob, 16) <= e_start)) and rng.random() < 0.5 else rng.choice(
+                ["U4", "U6", "U1", "U3", "K2", "U4"])
+            rec = "" if e_end is None else ("X1" if j < len(bounds) - 2 else rng.choice(["E17", "E5", "E6", "E4A"]))
+            ep_rows.append((ep_id, pk, e_start, e_end, "S" if j == 0 else "P", ls, "N1" if not is_uasc else "N8",
+                             place, "PR1" if place.startswith("U") else "PR4", rec, "", "", "", "", False))
+            ep_id += 1
+            episodes.append(Episode(e_start, e_end))
+        category = category_on(dob, episodes, as_at).value
+        if category == Category.NONE:
+            continue_in_cohort = False
+        else:
+            continue_in_cohort = True
+        status = "open"
+        if age >= 21 and rng.random() < 0.10:
+            status = "stepped_down"
+        elif rng.random() < 0.002:
+            status = "died"
+        parenting = age >= 17 and rng.random() < (0.16 if sex == "F" else 0.05)
+        in_custody = age >= 17 and rng.random() < (0.025 if sex == "M" else 0.005)
+        disabled = rng.random() < 0.08
+        out_of_area = rng.random() < 0.14
+        lost_touch = rng.random() < 0.06
+        first = (first_f if sex == "F" else first_m)[rng.randrange(300)]
+        surname = last[rng.randrange(len(last))]
+        la_id = f"LC{pk:07d}"
+        pa_id = sw_id = None
+        pa_since = None
+        coalloc = birthday(dob, 17)
+        if continue_in_cohort and as_at >= coalloc and rng.random() > 0.03:
+            pas = pas_by_team[team_id]
+            pa_id = pas[rng.randrange(len(pas))]
+            pa_since = max(coalloc, as_at - dt.timedelta(days=rng.randint(30, 900)))
+            if rng.random() < 0.15 and (as_at - pa_since).days > 200:  # an earlier PA, reallocated
+                other = pas[rng.randrange(len(pas))]
+                if other != pa_id:
+                    mid = pa_since + dt.timedelta(days=(as_at - pa_since).days // 2)
+                    al_rows.append((al_id, pk, other, "pa", pa_since, mid, "Caseload balancing", None))
+                    al_id += 1
+                    pa_since = mid
+            al_rows.append((al_id, pk, pa_id, "pa", pa_since, None, "", None))
+            al_id += 1
+        if continue_in_cohort and (age < 18 or (parenting and rng.random() < 0.4)):
+            sws = sws_by_team[team_id]
+            sw_id = sws[rng.randrange(len(sws))]
+            al_rows.append((al_id, pk, sw_id, "sw", max(start, as_at - dt.timedelta(days=rng.randint(30, 600))),
+                            None, "", None))
+            al_id += 1
+        ethnicity = pick(rng, UASC_ETHNICITY if is_uasc else ETHNICITY_WEIGHTS)
+        yp_rows.append((
+            pk, la_id, first, surname, "", dob, sex, "", ethnicity, "", "",
+            "", f"07700 9{pk % 100000:05d}", "", "", district.pk, team_id,
+            is_uasc, "asylum_seeker" if is_uasc and rng.random() < 0.3 else ("refugee" if is_uasc else ""),
+            None, None, parenting, in_custody, out_of_area, disabled, disabled and rng.random() < 0.5,
+            False, False, False, status, None if status == "open" else as_at - dt.timedelta(days=rng.randint(1, 300)),
+            None, category, became_eligible_on(dob, episodes), now, now,
+        ))
+        people.append(DemoPerson(pk, la_id, dob, sex, team_id, district.pk, category, status, end is None,
+                                 end, pa_id, pa_since, sw_id, is_uasc, parenting, in_custody, disabled,
+                                 out_of_area, lost_touch))
+    yp_cols = [
+        "id", "la_person_id", "first_name", "last_name", "preferred_name", "date_of_birth", "sex", "gender",
+        "ethnicity", "nhs_number", "upn", "email", "phone", "address", "postcode", "district_id", "team_id",
+        "is_uasc", "immigration_status", "immigration_status_start", "immigration_status_end",
+        "is_pregnant_or_parenting", "in_custody", "out_of_area", "has_disability", "has_ehcp",
+        "special_guardianship", "detained_on_16th", "head_of_service_oversight", "status", "status_changed_on",
+        "date_of_death", "category", "eligible_from", "created_at", "updated_at",
+    ]
+    write_rows(YoungPerson, yp_cols, yp_rows)
+    write_rows(CareEpisode, ["id", "young_person_id", "start_date", "end_date", "reason_new_episode",
+                             "legal_status", "cin", "placement_type", "placement_provider", "reason_ceased",
+                             "reason_place_change", "home_postcode", "placement_postcode", "urn",
+                             "is_short_break"], ep_rows)
+    write_rows(Allocation, ["id", "young_person_id", "worker_id", "role", "start_date", "end_date",
+                            "end_reason", "created_by_id"], al_rows)
+    reset_sequences(YoungPerson, CareEpisode, Allocation)
+    log(f"  people: {len(yp_rows)} young people, {len(ep_rows)} care episodes, {len(al_rows)} allocations")
+    staff_by_role: dict[str, list[int]] = {}
+    for uid, role, _team in staff:
+        staff_by_role.setdefault(role, []).append(uid)
+    return DemoContext(seed=seed, as_at=as_at, people=people, staff_by_role=staff_by_role,
+                       team_ids=[t.pk for t in teams], district_ids=[d.pk for d in districts],
+                       manager_by_team=manager_by_team, scale=n, log=log)
+
+
+def make_staff(teams: list[Team], n: int, seed: int, firsts: list[str], lasts: list[str]
+               ) -> tuple[list[tuple[int, str, int | None]], dict[int, int]]:
+    """About one PA per 26 young people (59 PAs for ~1,550), a social worker and a manager per team."""
+    rng = random.Random(f"{seed}:staff")
+    password = make_password(DEMO_PASSWORD)
+    service = {t.kind: t for t in Team.objects.exclude(kind=Team.LEAVING_CARE)}
+    made: list[tuple[int, str, int | None]] = []
+    manager_by_team: dict[int, int] = {}
+    pas_per_team = max(2, round(n / 26 / len(teams)))
+    sws_per_team = max(1, round(n / 155 / len(teams)))
+
+    def add(username: str, role: str, team: Team | None, title: str) -> User:
+        user, _ = User.objects.update_or_create(username=username, defaults={
+            "first_name": firsts[rng.randrange(len(firsts))], "last_name": lasts[rng.randrange(len(lasts))],
+            "role": role, "team": team, "password": password, "staff_id": f"ST-{username.upper()}", "job_title": title,
+            "email": f"{username}@example.org",
+        })
+        made.append((user.pk, role, team.pk if team else None))
+        return user
+
+    pa_no = sw_no = tm_no = 0
+    for team in teams:
+        for _ in range(pas_per_team):
+            pa_no += 1
+            add(f"pa{pa_no}", Role.PERSONAL_ADVISER, team, "Personal Adviser")
+        for _ in range(sws_per_team):
+            sw_no += 1
+            add(f"sw{sw_no}", Role.SOCIAL_WORKER, team, "Leaving Care Social Worker")
+        tm_no += 1
+        manager = add(f"tm{tm_no}", Role.TEAM_MANAGER, team, "Team Manager")
+        manager.managed_teams.set([team])
+        manager_by_team[team.pk] = manager.pk
+    add("hos", Role.SENIOR_MANAGER, service.get("management"), "Head of Service")
+    add("sm1", Role.SENIOR_MANAGER, service.get("management"), "Senior Manager")
+    add("housing1", Role.HOUSING_ADVISER, service.get("housing"), "Housing Adviser")
+    add("housing2", Role.HOUSING_ADVISER, service.get("housing"), "Housing Adviser")
+    add("finance1", Role.FINANCE_OFFICER, service.get("finance"), "Finance Officer")
+    add("analyst", Role.PERFORMANCE_ANALYST, service.get("performance"), "Performance Analyst")
+    admin = add("admin", Role.ADMINISTRATOR, None, "System Administrator")
+    User.objects.filter(pk=admin.pk).update(is_staff=True, is_superuser=False)
+    return made, manager_by_team

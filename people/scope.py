@@ -1,0 +1,77 @@
+"""Who may see whom: the one place the need-to-know rule lives.
+
+Every page, API endpoint and export that reads young people's records goes
+through ``young_people_for`` (for YoungPerson querysets) or ``scoped`` (for any
+model that belongs to a young person). Performance analysts and administrators
+see no named records: they get aggregates from the performance app.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404, HttpRequest
+
+from accounts.roles import AGGREGATE_ONLY_ROLES, CASEWORKER_ROLES, SERVICE_WIDE_ROLES, Role
+from audit.log import record
+from audit.models import Action
+from people.models import YoungPerson
+
+M = TypeVar("M", bound=Model)
+
+NOTHING = Q(pk__in=[])
+
+
+def scope_q(user: Any, prefix: str = "") -> Q:
+    """A Q over YoungPerson (``prefix`` e.g. "young_person__") selecting the records ``user`` may see."""
+    p = prefix
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NOTHING
+    if user.is_superuser or user.role in SERVICE_WIDE_ROLES:
+        return Q()
+    if user.role in AGGREGATE_ONLY_ROLES or user.role == Role.ADMINISTRATOR:
+        return NOTHING
+    own_caseload = Q(**{f"{p}allocations__worker": user, f"{p}allocations__end_date__isnull": True})
+    if user.role == Role.TEAM_MANAGER:
+        team_ids = set(user.managed_teams.values_list("pk", flat=True))
+        if user.team_id:
+            team_ids.add(user.team_id)
+        return Q(**{f"{p}team_id__in": sorted(team_ids)}) | own_caseload
+    if user.role in CASEWORKER_ROLES:
+        team = Q(**{f"{p}team_id": user.team_id}) if user.team_id else NOTHING
+        return team | own_caseload
+    return NOTHING
+
+
+def young_people_for(user: Any) -> QuerySet[YoungPerson]:
+    """The young people ``user`` may see. Distinct-free: caseload is matched with a subquery."""
+    q = scope_q(user)
+    if q == Q():
+        return YoungPerson.objects.all()
+    # Resolve the caseload join in a subquery so callers never get duplicate rows.
+    return YoungPerson.objects.filter(pk__in=YoungPerson.objects.filter(q).values("pk"))
+
+
+def scoped(qs: QuerySet[M], user: Any, via: str = "young_person") -> QuerySet[M]:
+    """Restrict any queryset of things belonging to a young person to those ``user`` may see."""
+    q = scope_q(user)
+    if q == Q():
+        return qs
+    return qs.filter(**{f"{via}__in": YoungPerson.objects.filter(q).values("pk")})
+
+
+def can_see_names(user: Any) -> bool:
+    return scope_q(user) != NOTHING
+
+
+def get_young_person_or_404(user: Any, pk: Any, request: HttpRequest | None = None,
+                            lookup: str = "pk") -> YoungPerson:
+    """The young person if ``user`` may see them; otherwise log the refusal and raise 404."""
+    try:
+        return young_people_for(user).get(**{lookup: pk})
+    except (YoungPerson.DoesNotExist, ValueError):
+        target = YoungPerson.objects.filter(**{lookup: pk}).first() if str(pk).strip() else None
+        record(user, Action.DENIED, young_person=target, object_type="people.YoungPerson",
+               object_id=str(pk)[:40], request=request)
+        raise Http404("No young person found") from None
