@@ -61,3 +61,60 @@ def today() -> dt.date:
     from django.utils import timezone
 
     return timezone.localdate()
+
+
+# ---------------------------------------------------------------- browser tests
+# Headless Debian Chromium driven by Playwright (playwright cannot download a browser here).
+# Use: def test_x(live_server, signed_in_page): signed_in_page("pa_north").goto(live_server.url + "/...")
+import os  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(15000)
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def sign_in(page: Any, live_server: Any) -> Callable[[str], Any]:
+    """Sign in through the real sign-in form as ``username`` (password from make_user)."""
+
+    def _sign_in(username: str, password: str = "correct-horse-battery") -> Any:
+        page.goto(live_server.url + "/sign-in/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+        return page
+
+    return _sign_in
+
+
+def axe_violations(page: Any) -> list[str]:
+    """Every axe-core violation on the page (WCAG 2.2 AA rules and best practice), as readable lines."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: "
+            f"{', '.join(n['target'][0] for n in v['nodes'][:3])})"
+            for v in results.response["violations"]]

@@ -10,8 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 DEFAULTS: dict[str, Any] = {
+    # ---- people (foundation) ----
     # Personal adviser co-allocated 12 months before the 18th birthday [seed 000 s3.1]
     "pa_coallocation_age": 17,
+    # ---- end people ----
+    # ---- keeping in touch and worklists (contacts, worklists) ----
     # Keeping in touch (statute): PA contact at least every 2 months
     "pa_contact_interval_months": 2,
     "pa_contact_after_move_days": 7,
@@ -26,6 +29,10 @@ DEFAULTS: dict[str, Any] = {
     # Losing touch: flags after this many attempts in a row or this many days without success
     "lost_contact_attempts": 3,
     "lost_contact_days": 90,
+    # ---- end keeping in touch ----
+    # ---- plans ----
+    # ---- end plans ----
+    # ---- performance ----
     # Caseload thresholds per worker, seed 002 near line 436 (upper bounds of each band)
     "caseload_bands": {
         "personal_adviser": {"Outstanding": 20, "Good": 25, "Requires Improvement": 30},
@@ -34,8 +41,13 @@ DEFAULTS: dict[str, Any] = {
     # DfE year: contact window around the birthday (months before, months after)
     "dfe_window_months_before": 3,
     "dfe_window_months_after": 1,
+    # ---- end performance ----
+    # ---- returns ----
+    # ---- end returns ----
+    # ---- money ----
     # Leaving Care Allowance applies to these ACCOM letters
     "allowance_accom_letters": ["D", "E", "T"],
+    # ---- end money ----
 }
 
 
