@@ -11,7 +11,8 @@ from people.models import YoungPerson
 
 
 def test_demo_cohort_is_deterministic_and_categorised(db: Any) -> None:
-    call_command("demo_data", "--young-people", "60", "--seed", "7", "--as-at", "2025-06-30", stdout=open("/dev/null", "w"))
+    call_command("demo_data", "--young-people", "60", "--seed", "7", "--as-at", "2025-06-30",
+                 stdout=open("/dev/null", "w"))
     first = list(YoungPerson.objects.order_by("pk").values_list("first_name", "date_of_birth", "category"))
     assert len(first) == 60
     assert {c for _, _, c in first} >= {"eligible", "former_relevant"}
