@@ -144,3 +144,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
 }
+
+# Serve static files from the app folders without collectstatic in development and tests.
+WHITENOISE_USE_FINDERS = DEBUG or envbool("WHITENOISE_USE_FINDERS", "False")
+WHITENOISE_AUTOREFRESH = DEBUG
