@@ -17,8 +17,7 @@ COLUMNS = ["id", "young_person_id", "occurred_at", "kind", "made_by", "worker_id
            "submission_key"]
 
 
-def rows(ctx: DemoContext):  # type: ignore[no-untyped-def]
-    pk = next_id(Contact)
+def rows(ctx: DemoContext, pk: int):  # type: ignore[no-untyped-def]
     history_days = int(ctx.extra.get("contact_history_days", 730))
     for person in ctx.people:
         if person.status == "died":
@@ -52,6 +51,6 @@ def rows(ctx: DemoContext):  # type: ignore[no-untyped-def]
 
 
 def populate(ctx: DemoContext) -> None:
-    count = write_rows(Contact, COLUMNS, rows(ctx))
+    count = write_rows(Contact, COLUMNS, rows(ctx, next_id(Contact)))
     reset_sequences(Contact)
     ctx.log(f"  contacts: {count}")

@@ -10,6 +10,7 @@ scales from a demo to 100,000+ young people without holding everything in memory
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
@@ -63,6 +64,13 @@ def write_rows(model: type[models.Model], columns: list[str], rows: Iterable[tup
     """Insert ``rows`` (tuples in ``columns`` order, attnames like young_person_id) quickly."""
     count = 0
     if connection.vendor == "postgresql":
+        # Run the generator up to its first row before COPY starts: any query it makes
+        # on the way (e.g. next_id) would otherwise wait on the connection COPY holds.
+        iterator = iter(rows)
+        first = next(iterator, None)
+        if first is None:
+            return 0
+        rows = itertools.chain([first], iterator)
         table = model._meta.db_table
         cols = ", ".join(connection.ops.quote_name(c) for c in columns)
         with connection.cursor() as cursor:
