@@ -26,7 +26,7 @@ lint: $(BIN)/.installed
 	$(BIN)/mypy
 
 test: $(BIN)/.installed browser lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 test-postgres:
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/leavingcare} $(MAKE) test
