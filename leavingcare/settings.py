@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "django.contrib.humanize",
     "rest_framework",
     "rest_framework.authtoken",
@@ -148,3 +149,4 @@ LOGGING = {
 # Serve static files from the app folders without collectstatic in development and tests.
 WHITENOISE_USE_FINDERS = DEBUG or envbool("WHITENOISE_USE_FINDERS", "False")
 WHITENOISE_AUTOREFRESH = DEBUG
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"

@@ -1,0 +1,89 @@
+"""GOV.UK Design System form pieces shared by every app: a day/month/year date input and messages that name the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+
+class GovukDateWidget(forms.MultiWidget):
+    """The GOV.UK date input: three boxes, day, month and year."""
+
+    template_name = "includes/date_widget.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__([forms.TextInput(), forms.TextInput(), forms.TextInput()], attrs)
+
+    def id_for_label(self, id_: str) -> str:
+        return id_  # the day box carries the field's id, so error summary links land on it
+
+    def decompress(self, value: Any) -> list[Any]:
+        if isinstance(value, dt.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[str]:
+        return [(data.get(f"{name}_{part}") or "").strip() for part in ("day", "month", "year")]
+
+
+class GovukDateField(forms.Field):
+    widget = GovukDateWidget
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, dt.date):
+            return value
+        parts = list(value or ["", "", ""])
+        if not any(parts):
+            return None
+        name = (self.label or "The date").capitalize()
+        missing = [p for p, v in zip(("day", "month", "year"), parts, strict=True) if not v]
+        if missing:
+            raise forms.ValidationError(f"{name} must include a {' and '.join(missing)}")
+        try:
+            day, month, year = (int(p) for p in parts)
+            if year < 1900:
+                raise ValueError
+            return dt.date(year, month, day)
+        except ValueError:
+            raise forms.ValidationError(f"{name} must be a real date") from None
+
+
+class GovukForm(forms.Form):
+    """A form whose messages name the field, as the GOV.UK Design System asks."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        name_fields(self)
+
+
+class GovukModelForm(forms.ModelForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        name_fields(self)
+
+
+def name_fields(form: forms.BaseForm) -> None:
+    for field in form.fields.values():
+        label = str(field.label or "this")
+        lower = label[:1].lower() + label[1:]
+        if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField)):
+            field.error_messages["required"] = f"Select {lower}"
+            field.error_messages["invalid_choice"] = f"Select {lower} from the list"
+        else:
+            field.error_messages["required"] = f"Enter {lower}"
+        if isinstance(field, forms.DecimalField):
+            field.error_messages["invalid"] = f"{label} must be an amount of money, like 25.50"
+
+
+def apply_errors(form: forms.BaseForm, error: Any) -> None:
+    """Put a ValidationError raised by an action onto the form, on the fields it names."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            target = field if field in form.fields else None
+            for message in messages:
+                form.add_error(target, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)

@@ -1,0 +1,142 @@
+"""Staff pages for young people's records. Thin: reading goes through people.scope, writing through people.actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from audit.log import viewed
+from leavingcare.forms import apply_errors
+from org.config import setting
+from org.models import Team
+from people import actions
+from people.forms import AllocationForm, CareEpisodeForm, SearchForm, StatusForm, YoungPersonForm
+from people.models import CareEpisode
+from people.queries import needing_pa
+from people.scope import can_see_names, get_young_person_or_404, young_people_for
+from people.search import search
+from people.summary import summary_for
+
+PAGE_SIZE = 50
+
+
+def _names_allowed(request: HttpRequest) -> None:
+    if not can_see_names(request.user):
+        raise PermissionDenied("Your role sees performance figures, not named records.")
+
+
+def _form_page(request: HttpRequest, form: Any, yp: Any, heading: str, button: str = "Save") -> HttpResponse:
+    back = reverse("people:detail", args=[yp.pk]) if yp else reverse("people:list")
+    return render(request, "includes/form_page.html", {
+        "form": form, "yp": yp, "heading": heading, "button": button, "back_url": back,
+        "caption": yp.display_name if yp else "", "error_title": bool(form.errors)})
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    _names_allowed(request)
+    today = timezone.localdate()
+    form = SearchForm(request.GET or None, teams=Team.objects.filter(kind=Team.LEAVING_CARE))
+    params = form.cleaned_data if form.is_valid() else {}
+    qs = search(young_people_for(request.user), params, today).select_related("team")
+    qs = qs.prefetch_related("allocations__worker")
+    page = Paginator(qs.order_by("last_name", "first_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "people/list.html", {"form": form, "page": page, "today": today,
+                                                "query": query.urlencode()})
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    viewed(request.user, yp, "page:summary", request=request)
+    return render(request, "people/detail.html", {"s": summary_for(yp, timezone.localdate()), "yp": yp})
+
+
+def _save_person(request: HttpRequest, form: YoungPersonForm, existing: Any) -> Any:
+    data = {k: v for k, v in form.cleaned_data.items()}
+    if existing is None:
+        return actions.create_young_person(request.user, **data)
+    return actions.update_young_person(request.user, existing, request=request, **data)
+
+
+@login_required
+def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    _names_allowed(request)
+    yp = get_young_person_or_404(request.user, pk, request) if pk is not None else None
+    form = YoungPersonForm(request.POST or None, instance=yp)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = _save_person(request, form, yp)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{saved.display_name}'s record is saved")
+            return redirect("people:detail", pk=saved.pk)
+    return _form_page(request, form, yp, "Change the record" if yp else "Add a young person", "Save record")
+
+
+@login_required
+def episode(request: HttpRequest, pk: int, episode_pk: int | None = None) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    instance = get_object_or_404(CareEpisode, pk=episode_pk, young_person=yp) if episode_pk else None
+    form = CareEpisodeForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.save_care_episode(request.user, yp, form.instance, request=request)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Care history updated")
+            return redirect("people:detail", pk=yp.pk)
+    return _form_page(request, form, yp, "Change an episode of care" if instance else "Add an episode of care")
+
+
+@login_required
+def allocate(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    form = AllocationForm(request.POST or None, initial={"start_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            actions.allocate(request.user, yp, d["worker"], d["role"], d["start_date"], d["reason"], request=request)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{d['worker'].get_full_name()} is allocated")
+            return redirect("people:detail", pk=yp.pk)
+    return _form_page(request, form, yp, "Allocate a worker", "Allocate")
+
+
+@login_required
+def status(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    form = StatusForm(request.POST or None, initial={"status": yp.status, "on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.set_service_status(request.user, yp, form.cleaned_data["status"], form.cleaned_data["on"],
+                                       request=request)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"Service status is now {yp.get_status_display().lower()}")
+            return redirect("people:detail", pk=yp.pk)
+    return _form_page(request, form, yp, "Change the service status", "Change status")
+
+
+@login_required
+def needs_pa(request: HttpRequest) -> HttpResponse:
+    _names_allowed(request)
+    today = timezone.localdate()
+    people = needing_pa(request.user, today).select_related("team").order_by("date_of_birth")
+    return render(request, "people/needs_pa.html", {"people": people[:500], "count": people.count(),
+                                                    "age": setting("pa_coallocation_age"), "today": today})
