@@ -1,4 +1,4 @@
-"""GOV.UK Design System form pieces shared by every app: a day/month/year date input and messages that name the field."""
+"""GOV.UK Design System form pieces shared by every app: the date input and messages that name the field."""
 
 from __future__ import annotations
 

@@ -68,7 +68,8 @@ def flags_for(yp: YoungPerson) -> list[str]:
 def summary_for(yp: YoungPerson, as_at: dt.date) -> Summary:
     yp = (YoungPerson.objects.select_related("team", "district")
           .prefetch_related("care_episodes",
-                            Prefetch("allocations", queryset=Allocation.objects.select_related("worker", "worker__team")))
+                            Prefetch("allocations",
+                                     queryset=Allocation.objects.select_related("worker", "worker__team")))
           .get(pk=yp.pk))
     allocations = list(yp.allocations.all())
     current = {a.role: a for a in allocations if a.end_date is None}

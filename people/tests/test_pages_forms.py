@@ -49,7 +49,8 @@ def test_reallocation_needs_a_reason(client, staff, teams, today):
     client.force_login(staff["tm_north"])
     form = {"role": "pa", "worker": staff["pa_north2"].pk, "start_date_day": today.day,
             "start_date_month": today.month, "start_date_year": today.year, "reason": ""}
-    assert "Give a reason for the reallocation" in client.post(f"/young-people/{yp.pk}/allocate/", form).content.decode()
+    refused = client.post(f"/young-people/{yp.pk}/allocate/", form).content.decode()
+    assert "Give a reason for the reallocation" in refused
     client.post(f"/young-people/{yp.pk}/allocate/", {**form, "reason": "Worker moved team"})
     current = yp.allocations.get(role="pa", end_date__isnull=True)
     assert current.worker == staff["pa_north2"]
