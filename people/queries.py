@@ -14,10 +14,10 @@ from people.scope import young_people_for
 
 
 def needing_pa(user: Any, as_at: dt.date) -> QuerySet[YoungPerson]:
-    """Open cases who have reached the PA co-allocation age (17 by default) and have no current PA."""
+    """Open eligible, relevant and former relevant young people who have reached the PA co-allocation age (17 by default) and have no current PA."""
     earliest, latest = dob_range_for_ages(as_at, int(setting("pa_coallocation_age")), 24)
     has_pa = Allocation.objects.filter(young_person=OuterRef("pk"), role=AllocationRole.PERSONAL_ADVISER,
                                        end_date__isnull=True)
     return (young_people_for(user).filter(status=ServiceStatus.OPEN, date_of_birth__gte=earliest,
                                           date_of_birth__lte=latest)
-            .exclude(category="none").exclude(Exists(has_pa)))
+            .filter(category__in=["eligible", "relevant", "former_relevant"]).exclude(Exists(has_pa)))

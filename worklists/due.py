@@ -1,8 +1,4 @@
-"""What is due next for a young person: the interface the summary page and the API call.
-
-Owned by the keeping-in-touch work (issue 3), which implements it from the
-statutory clock in worklists.clock. Until then it returns nothing due.
-"""
+"""What is due next for a young person: the interface the summary page and the API call."""
 
 from __future__ import annotations
 
@@ -22,4 +18,6 @@ class DueItem:
 
 def next_due_for(young_person: Any, as_at: dt.date) -> list[DueItem]:
     """Everything on the statutory clock for one young person, soonest first."""
-    return []
+    from worklists.queries import due_for_one
+
+    return [DueItem(d.kind, d.label, d.due, d.status, d.worker_id) for d in due_for_one(young_person, as_at)]

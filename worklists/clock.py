@@ -1,0 +1,129 @@
+"""The statutory clock: what is due for one young person, as at a date. Pure rules, no database.
+
+Kinds and their rules (intervals are the authority's settings, statute or seed value by default):
+
+- ``pa_contact``: an open care leaver with a personal adviser is due a successful PA contact 2 months
+  after the last one (or after the PA was allocated, if there has been none); a relevant young person
+  who has moved since that contact is due one within 7 days of the move, if that is sooner.
+- ``sw_visit``: a looked-after young person aged 16 or 17 is due a social worker visit 6 weeks after the
+  last one (or after the social worker was allocated, or the 16th birthday, if there has been none).
+- ``needs_assessment``: an eligible young person with no completed needs assessment is due one 3 months
+  after the 16th birthday or after becoming eligible, whichever is later.
+- ``pathway_plan_review``: due 6 months after the latest signed-off plan or review.
+- ``pa_allocation``: an open eligible, relevant or former relevant young person with no personal adviser
+  is due one on reaching the co-allocation age (17 by default).
+
+An item is ``overdue`` when its due date is before the as-at date, ``due_soon`` when it falls on the date or
+within the next 14 days, ``upcoming`` after that.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from people.eligibility import age_on, birthday
+
+KINDS = ("pa_contact", "sw_visit", "needs_assessment", "pathway_plan_review", "pa_allocation")
+LABELS = {
+    "pa_contact": "Personal adviser contact",
+    "sw_visit": "Social worker visit",
+    "needs_assessment": "Needs assessment",
+    "pathway_plan_review": "Pathway plan review",
+    "pa_allocation": "Allocate a personal adviser",
+}
+CARE_LEAVER = {"eligible", "relevant", "former_relevant", "qualifying"}
+# A personal adviser is a duty for these; qualifying young people get one only on request
+NEEDS_PA = {"eligible", "relevant", "former_relevant"}
+
+
+@dataclass(frozen=True)
+class Intervals:
+    pa_contact_months: int = 2
+    pa_contact_after_move_days: int = 7
+    sw_visit_weeks: int = 6
+    needs_assessment_months: int = 3
+    plan_review_months: int = 6
+    coallocation_age: int = 17
+    due_soon_days: int = 14
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the clock needs to know about one young person."""
+
+    dob: dt.date
+    category: str  # as at the date: eligible, relevant, former_relevant, qualifying, none
+    is_open: bool = True
+    looked_after: bool = False
+    pa_id: int | None = None
+    pa_since: dt.date | None = None
+    sw_id: int | None = None
+    sw_since: dt.date | None = None
+    last_pa_contact: dt.date | None = None
+    last_move: dt.date | None = None
+    last_sw_visit: dt.date | None = None
+    eligible_from: dt.date | None = None
+    assessment_completed: bool = False
+    latest_plan: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Due:
+    kind: str
+    due: dt.date
+    status: str
+    worker_id: int | None
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.kind]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, or the month's last day when it has no such day (31 Jan + 1 = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def status_of(due: dt.date, as_at: dt.date, soon_days: int) -> str:
+    if due < as_at:
+        return "overdue"
+    if due <= as_at + dt.timedelta(days=soon_days):
+        return "due_soon"
+    return "upcoming"
+
+
+def due_dates(f: Facts, as_at: dt.date, iv: Intervals = Intervals()) -> list[tuple[str, dt.date, int | None]]:
+    """(kind, due date, responsible worker) for everything on the clock, before statuses are applied."""
+    age = age_on(f.dob, as_at)
+    if not f.is_open or f.category not in CARE_LEAVER or not 16 <= age < 25:
+        return []
+    items: list[tuple[str, dt.date, int | None]] = []
+    if f.pa_id is not None:
+        base = f.last_pa_contact or f.pa_since or as_at
+        due = add_months(base, iv.pa_contact_months)
+        if f.category == "relevant" and f.last_move is not None and f.last_move > base:
+            due = min(due, f.last_move + dt.timedelta(days=iv.pa_contact_after_move_days))
+        items.append(("pa_contact", due, f.pa_id))
+    elif age >= iv.coallocation_age and f.category in NEEDS_PA:
+        items.append(("pa_allocation", birthday(f.dob, iv.coallocation_age), None))
+    if f.looked_after and age < 18:
+        base = f.last_sw_visit or f.sw_since or birthday(f.dob, 16)
+        items.append(("sw_visit", base + dt.timedelta(weeks=iv.sw_visit_weeks), f.sw_id))
+    if f.category == "eligible" and not f.assessment_completed:
+        start = max(birthday(f.dob, 16), f.eligible_from or birthday(f.dob, 16))
+        items.append(("needs_assessment", add_months(start, iv.needs_assessment_months), f.sw_id or f.pa_id))
+    if f.latest_plan is not None:
+        owner = (f.sw_id or f.pa_id) if f.looked_after else (f.pa_id or f.sw_id)
+        items.append(("pathway_plan_review", add_months(f.latest_plan, iv.plan_review_months), owner))
+    return items
+
+
+def clock(f: Facts, as_at: dt.date, iv: Intervals = Intervals()) -> list[Due]:
+    """Everything due for one young person, soonest first."""
+    items = [Due(kind, due, status_of(due, as_at, iv.due_soon_days), worker)
+             for kind, due, worker in due_dates(f, as_at, iv)]
+    return sorted(items, key=lambda d: (d.due, KINDS.index(d.kind)))

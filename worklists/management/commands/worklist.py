@@ -1,0 +1,39 @@
+"""python manage.py worklist --as-at YYYY-MM-DD --format json: everything overdue or due within 14 days."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
+
+from accounts.models import User
+from people.models import YoungPerson
+from worklists.queries import items
+
+
+class Command(BaseCommand):
+    help = "Print the authority-wide worklist: items overdue at the date or due within the next 14 days."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--as-at", type=dt.date.fromisoformat, default=None)
+        parser.add_argument("--format", choices=["json", "csv"], default="json")
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        as_at = opts["as_at"] or timezone.localdate()
+        found = items(YoungPerson.objects.all(), as_at)
+        worker_ids = {i.due.worker_id for i in found if i.due.worker_id}
+        staff = dict(User.objects.filter(pk__in=worker_ids).values_list("pk", "staff_id"))
+        rows = [{"young_person": i.young_person.la_person_id, "kind": i.due.kind, "due": i.due.due.isoformat(),
+                 "status": i.due.status, "worker": (staff.get(i.due.worker_id) or None) if i.due.worker_id else None}
+                for i in found]
+        if opts["format"] == "json":
+            self.stdout.write(json.dumps({"as_at": as_at.isoformat(), "items": rows}, indent=1))
+        else:
+            writer = csv.DictWriter(sys.stdout, fieldnames=["young_person", "kind", "due", "status", "worker"])
+            writer.writeheader()
+            writer.writerows(rows)

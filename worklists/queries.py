@@ -1,0 +1,141 @@
+"""Worklists from the database: the rows that are overdue or due soon, found by one query.
+
+The database narrows the cohort to young people who could have something overdue or due within the
+horizon (each clock rule turned into a date bound on annotated columns: last PA contact, last social
+worker visit, latest plan, ...). Only those rows are read, and ``worklists.clock`` gives each its exact due
+dates, so the command line, the pages and ``next_due_for`` cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from accommodation.models import AccommodationEpisode
+from contacts.models import Contact
+from org.config import setting
+from people.eligibility import Episode, became_eligible_on, category_on, dob_range_for_ages
+from people.models import Allocation, CareEpisode, ServiceStatus, YoungPerson
+from plans.models import NeedsAssessment, PathwayPlan
+from worklists.clock import Due, Facts, Intervals, add_months, clock
+
+IN_PERSON = ["home_visit", "office", "hub", "prison_visit"]
+SIGNED = ["signed_off", "superseded"]
+
+
+def intervals() -> Intervals:
+    return Intervals(
+        pa_contact_months=int(setting("pa_contact_interval_months")),
+        pa_contact_after_move_days=int(setting("pa_contact_after_move_days")),
+        sw_visit_weeks=int(setting("sw_visit_interval_weeks")),
+        needs_assessment_months=int(setting("needs_assessment_months")),
+        plan_review_months=int(setting("pathway_plan_review_months")),
+        coallocation_age=int(setting("pa_coallocation_age")),
+        due_soon_days=int(setting("due_soon_days")),
+    )
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
+
+
+def annotated(qs: QuerySet[YoungPerson], as_at: dt.date) -> QuerySet[YoungPerson]:
+    """Young people with the facts the clock reads, as columns."""
+    until = end_of_day(as_at)
+    current = Allocation.objects.filter(young_person=OuterRef("pk"), start_date__lte=as_at).filter(
+        Q(end_date__isnull=True) | Q(end_date__gt=as_at)).order_by("-start_date", "-pk")
+    pa = current.filter(role="pa")
+    sw = current.filter(role="sw")
+    contacts = Contact.objects.filter(young_person=OuterRef("pk"), successful=True, occurred_at__lt=until)
+    return qs.annotate(
+        pa_id=Subquery(pa.values("worker_id")[:1]),
+        pa_since=Subquery(pa.values("start_date")[:1]),
+        sw_id=Subquery(sw.values("worker_id")[:1]),
+        sw_since=Subquery(sw.values("start_date")[:1]),
+        last_pa_contact_at=Subquery(contacts.filter(made_by="pa").order_by("-occurred_at")
+                                    .values("occurred_at")[:1]),
+        last_sw_visit_at=Subquery(contacts.filter(made_by="sw", kind__in=IN_PERSON).order_by("-occurred_at")
+                                  .values("occurred_at")[:1]),
+        last_move=Subquery(AccommodationEpisode.objects.filter(young_person=OuterRef("pk"), start_date__lte=as_at)
+                           .order_by("-start_date").values("start_date")[:1]),
+        latest_plan=Subquery(PathwayPlan.objects.filter(young_person=OuterRef("pk"), status__in=SIGNED,
+                                                        signed_off_on__lte=as_at)
+                             .order_by("-signed_off_on").values("signed_off_on")[:1]),
+        assessment_completed=Exists(NeedsAssessment.objects.filter(young_person=OuterRef("pk"),
+                                                                   completed_on__lte=as_at)),
+        looked_after=Exists(CareEpisode.objects.filter(young_person=OuterRef("pk"), start_date__lte=as_at,
+                                                       is_short_break=False)
+                            .filter(Q(end_date__isnull=True) | Q(end_date__gt=as_at))),
+    )
+
+
+def candidates(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> QuerySet[YoungPerson]:
+    """Open young people aged 16-24 who could have something overdue or due by the horizon."""
+    horizon = as_at + dt.timedelta(days=iv.due_soon_days)
+    slack = dt.timedelta(days=4)  # month arithmetic is not exactly invertible at month ends
+    oldest, youngest = dob_range_for_ages(as_at, 16, 24)
+    under_18_from = dob_range_for_ages(as_at, 16, 17)[0]
+    coalloc_by = dob_range_for_ages(horizon, iv.coallocation_age, 24)[1]
+    contact_bound = add_months(horizon, -iv.pa_contact_months) + slack
+    move_from = add_months(horizon, -iv.pa_contact_months) - slack
+    plan_bound = add_months(horizon, -iv.plan_review_months) + slack
+    rows = annotated(qs.filter(status=ServiceStatus.OPEN, date_of_birth__gte=oldest,
+                               date_of_birth__lte=youngest), as_at)
+    due = (
+        Q(pa_id__isnull=False, last_pa_contact_at__lt=end_of_day(contact_bound))
+        | Q(pa_id__isnull=False, last_pa_contact_at__isnull=True, pa_since__lte=contact_bound)
+        | Q(pa_id__isnull=False, last_move__gte=move_from, last_move__lte=horizon - dt.timedelta(days=1))
+        | Q(pa_id__isnull=True, date_of_birth__lte=coalloc_by)
+        | Q(looked_after=True, date_of_birth__gte=under_18_from)
+        | Q(assessment_completed=False, date_of_birth__gte=under_18_from)
+        | Q(latest_plan__lte=plan_bound)
+    )
+    return rows.filter(due)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+
+
+def facts_for(row: YoungPerson, as_at: dt.date) -> Facts:
+    episodes = [Episode(e.start_date, e.end_date, e.is_short_break) for e in row.care_episodes.all()]
+    category = category_on(row.date_of_birth, episodes, as_at, special_guardianship=row.special_guardianship,
+                           detained_on_16th=row.detained_on_16th)
+    return Facts(
+        dob=row.date_of_birth, category=category.value, is_open=row.status == ServiceStatus.OPEN,
+        looked_after=bool(getattr(row, "looked_after", False)), pa_id=row.pa_id, pa_since=row.pa_since,
+        sw_id=row.sw_id, sw_since=row.sw_since, last_pa_contact=_date(row.last_pa_contact_at),
+        last_move=row.last_move, last_sw_visit=_date(row.last_sw_visit_at),
+        eligible_from=became_eligible_on(row.date_of_birth, episodes),
+        assessment_completed=bool(row.assessment_completed), latest_plan=row.latest_plan,
+    )
+
+
+@dataclass(frozen=True)
+class Item:
+    young_person: YoungPerson
+    due: Due
+
+
+def items(qs: QuerySet[YoungPerson], as_at: dt.date, statuses: Iterable[str] = ("overdue", "due_soon"),
+          all_candidates: bool = False) -> list[Item]:
+    """Every overdue or due-soon item for the young people in ``qs`` (already scoped by the caller)."""
+    iv = intervals()
+    wanted = set(statuses)
+    rows = annotated(qs, as_at) if all_candidates else candidates(qs, as_at, iv)
+    rows = rows.select_related("team").prefetch_related("care_episodes")
+    found = [Item(row, d) for row in rows for d in clock(facts_for(row, as_at), as_at, iv) if d.status in wanted]
+    return sorted(found, key=lambda i: (i.due.due, i.young_person.la_person_id, i.due.kind))
+
+
+def due_for_one(yp: YoungPerson, as_at: dt.date) -> list[Due]:
+    row = annotated(YoungPerson.objects.filter(pk=yp.pk), as_at).prefetch_related("care_episodes").first()
+    return clock(facts_for(row, as_at), as_at, intervals()) if row else []
+
