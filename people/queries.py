@@ -14,7 +14,7 @@ from people.scope import young_people_for
 
 
 def needing_pa(user: Any, as_at: dt.date) -> QuerySet[YoungPerson]:
-    """Open eligible, relevant and former relevant young people who have reached the PA co-allocation age (17 by default) and have no current PA."""
+    """Open eligible, relevant and former relevant young people past the PA co-allocation age with no PA."""
     earliest, latest = dob_range_for_ages(as_at, int(setting("pa_coallocation_age")), 24)
     has_pa = Allocation.objects.filter(young_person=OuterRef("pk"), role=AllocationRole.PERSONAL_ADVISER,
                                        end_date__isnull=True)

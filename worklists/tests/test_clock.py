@@ -14,8 +14,8 @@ DOB_19 = dt.date(2006, 1, 10)
 D = dt.date
 
 
-def kinds(f: Facts, iv: Intervals = Intervals()) -> dict[str, tuple[dt.date, str, int | None]]:
-    return {d.kind: (d.due, d.status, d.worker_id) for d in clock(f, AS_AT, iv)}
+def kinds(f: Facts, iv: Intervals | None = None) -> dict[str, tuple[dt.date, str, int | None]]:
+    return {d.kind: (d.due, d.status, d.worker_id) for d in clock(f, AS_AT, iv or Intervals())}
 
 
 @pytest.mark.parametrize("last_contact, due, status", [
