@@ -52,3 +52,55 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.occurred_at:%d/%m/%Y}"
+
+
+class ContactAmendment(models.Model):
+    """A change to a contact after its author's 24 hours: what it said before, who changed it and why."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="amendments")
+    amended_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    amended_at = models.DateTimeField(auto_now_add=True)
+    reason = models.CharField(max_length=300)
+    before = models.JSONField()
+
+    class Meta:
+        ordering = ["-amended_at"]
+
+
+EFFORT_CHOICES = [
+    ("phone_text_email", "Phone, text and email tried at different times"),
+    ("home_visit", "Unannounced visit to the last known address"),
+    ("family_friends", "Family, friends and former carers asked"),
+    ("housing_provider", "Housing provider or landlord asked"),
+    ("dwp_benefits", "DWP or Universal Credit work coach asked"),
+    ("health", "GP or health services asked"),
+    ("police", "Police asked (and a missing person report considered)"),
+    ("college_employer", "College, training provider or employer asked"),
+    ("probation_yot", "Probation or youth justice service asked"),
+    ("social_media", "Social media messages sent"),
+]
+
+
+class LostContactCheck(models.Model):
+    """Efforts made to find a young person who has lost touch (the multi-agency checklist)."""
+
+    young_person = models.ForeignKey("people.YoungPerson", on_delete=models.CASCADE, related_name="lost_contact_checks")
+    effort = models.CharField(max_length=40, choices=EFFORT_CHOICES)
+    done_on = models.DateField()
+    outcome = models.CharField(max_length=300, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-done_on"]
+
+
+class MissingEpisode(models.Model):
+    young_person = models.ForeignKey("people.YoungPerson", on_delete=models.CASCADE, related_name="missing_episodes")
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    return_conversation_on = models.DateField("return conversation", null=True, blank=True)
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-start_date"]

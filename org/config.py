@@ -33,10 +33,11 @@ DEFAULTS: dict[str, Any] = {
     # ---- plans ----
     # ---- end plans ----
     # ---- performance ----
-    # Caseload thresholds per worker, seed 002 near line 436 (upper bounds of each band)
+    # Caseload thresholds per worker, seed 002 near line 436 (highest caseload in each band; above the
+    # last is Inadequate): "FSW & PA" <28 / 28 / 29-30 / >30; "SW (1-3 years)" <20 / 20-25 / 26-30 / >30
     "caseload_bands": {
-        "personal_adviser": {"Outstanding": 20, "Good": 25, "Requires Improvement": 30},
-        "social_worker": {"Outstanding": 15, "Good": 18, "Requires Improvement": 22},
+        "personal_adviser": {"Outstanding": 27, "Good": 28, "Requires Improvement": 30},
+        "social_worker": {"Outstanding": 19, "Good": 25, "Requires Improvement": 30},
     },
     # DfE year: contact window around the birthday (months before, months after)
     "dfe_window_months_before": 3,

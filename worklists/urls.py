@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from worklists import views
 
 app_name = "worklists"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("team/", views.team, name="team"),
+]

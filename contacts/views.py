@@ -1,0 +1,113 @@
+"""Recording and reading contacts: one screen to record, the young person's contact history, losing touch."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from audit.log import viewed
+from contacts import actions
+from contacts.forms import AmendForm, ContactForm, EffortForm, MissingForm
+from contacts.losing_touch import evidence, lost_contact
+from contacts.models import Contact, LostContactCheck, MissingEpisode
+from leavingcare.forms import apply_errors
+from people.scope import get_young_person_or_404, young_people_for
+
+
+def _page(request: HttpRequest, form: object, yp: object, heading: str, button: str) -> HttpResponse:
+    return render(request, "includes/form_page.html", {
+        "form": form, "heading": heading, "button": button, "caption": yp.display_name,  # type: ignore[attr-defined]
+        "back_url": reverse("contacts:for_young_person", args=[yp.pk]),  # type: ignore[attr-defined]
+        "error_title": bool(form.errors)})  # type: ignore[attr-defined]
+
+
+@login_required
+def add(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    now = timezone.localtime()
+    initial = {"day": now.date(), "time": now.strftime("%H:%M"), "made_by": "pa" if request.user.role ==
+               "personal_adviser" else "sw" if request.user.role == "social_worker" else "other",
+               "successful": "yes", "submission_key": uuid.uuid4().hex}
+    form = ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _, created = actions.record_contact(request.user, yp, form.contact_data(),
+                                                form.cleaned_data["submission_key"] or None, request=request)
+        except ValidationError as error:
+            error.error_dict = {("day" if k == "occurred_at" else k): v for k, v in error.error_dict.items()}
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Contact recorded" if created else "This contact was already recorded")
+            return redirect("contacts:for_young_person", pk=yp.pk)
+    return _page(request, form, yp, "Record a contact", "Save contact")
+
+
+@login_required
+def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    viewed(request.user, yp, "page:contacts", request=request)
+    contacts = (Contact.objects.filter(young_person=yp).select_related("worker", "created_by")
+                .prefetch_related("amendments__amended_by").order_by("-occurred_at")[:200])
+    lost = lost_contact(young_people_for(request.user).filter(pk=yp.pk), timezone.localdate()).first()
+    return render(request, "contacts/for_young_person.html", {
+        "yp": yp, "contacts": contacts, "lost": lost, "lost_evidence": evidence(lost) if lost else "",
+        "efforts": LostContactCheck.objects.filter(young_person=yp).select_related("recorded_by"),
+        "missing": MissingEpisode.objects.filter(young_person=yp), "now": timezone.now(),
+        "window": actions.EDIT_WINDOW})
+
+
+@login_required
+def change(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    contact = get_object_or_404(Contact, pk=contact_pk, young_person=yp)
+    local = timezone.localtime(contact.occurred_at)
+    initial = {"day": local.date(), "time": local.strftime("%H:%M"), "kind": contact.kind,
+               "made_by": contact.made_by, "successful": "yes" if contact.successful else "no",
+               "reason_unsuccessful": contact.reason_unsuccessful, "note": contact.note,
+               "seen_alone": {True: "yes", False: "no"}.get(contact.seen_alone, "")}  # type: ignore[arg-type]
+    form = AmendForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.change_contact(request.user, contact, form.contact_data(), form.cleaned_data["reason"],
+                                   request=request)
+        except ValidationError as error:
+            error.error_dict = {("day" if k == "occurred_at" else k): v for k, v in error.error_dict.items()}
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Contact updated")
+            return redirect("contacts:for_young_person", pk=yp.pk)
+    editable = actions.can_edit(request.user, contact)
+    return _page(request, form, yp, "Change a contact" if editable else "Amend a contact", "Save")
+
+
+@login_required
+def effort(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    form = EffortForm(request.POST or None, initial={"done_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        actions.record_effort(request.user, yp, form.cleaned_data, request=request)
+        messages.success(request, "Effort to make contact recorded")
+        return redirect("contacts:for_young_person", pk=yp.pk)
+    return _page(request, form, yp, "Record an effort to make contact", "Save")
+
+
+@login_required
+def missing(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    form = MissingForm(request.POST or None, initial={"start_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.record_missing(request.user, yp, form.cleaned_data, request=request)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Missing episode recorded")
+            return redirect("contacts:for_young_person", pk=yp.pk)
+    return _page(request, form, yp, "Record a missing episode", "Save")

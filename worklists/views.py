@@ -1,0 +1,75 @@
+"""Worklists: mine, my team's (with counts by team and locality), caseloads and the keeping-in-touch measure."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.roles import MANAGER_ROLES, Role
+from contacts.losing_touch import lost_contact
+from contacts.measures import in_touch_rows
+from org.models import Team
+from people.models import YoungPerson
+from people.scope import can_see_names, young_people_for
+from worklists.caseloads import caseloads
+from worklists.queries import items
+
+
+def _allowed(request: HttpRequest) -> None:
+    if not can_see_names(request.user):
+        raise PermissionDenied("Your role sees performance figures, not named records.")
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    _allowed(request)
+    today = timezone.localdate()
+    user = request.user
+    if user.role in MANAGER_ROLES:
+        return redirect("worklists:team")
+    caseload = young_people_for(user).filter(allocations__worker=user, allocations__end_date__isnull=True)
+    found = [i for i in items(YoungPerson.objects.filter(pk__in=caseload.values("pk")), today)
+             if i.due.worker_id == user.pk]
+    return render(request, "worklists/list.html", {
+        "heading": "My worklist", "items": found, "today": today, "counts": Counter(i.due.status for i in found),
+        "lost": lost_contact(YoungPerson.objects.filter(pk__in=caseload.values("pk")), today)})
+
+
+def _team_scope(user: Any) -> Any:
+    if user.role == Role.TEAM_MANAGER:
+        ids = set(user.managed_teams.values_list("pk", flat=True)) | ({user.team_id} if user.team_id else set())
+        return Team.objects.filter(pk__in=ids)
+    if user.role in MANAGER_ROLES or user.role in {Role.HOUSING_ADVISER, Role.FINANCE_OFFICER} or user.is_superuser:
+        return Team.objects.filter(kind=Team.LEAVING_CARE)
+    return Team.objects.filter(pk=user.team_id)
+
+
+@login_required
+def team(request: HttpRequest) -> HttpResponse:
+    _allowed(request)
+    today = timezone.localdate()
+    teams = _team_scope(request.user).select_related("locality")
+    chosen = request.GET.get("team")
+    selected = teams.filter(pk=chosen) if chosen and chosen.isdigit() else teams
+    people = young_people_for(request.user).filter(team__in=selected)
+    found = items(people, today)
+    worker_ids = {i.due.worker_id for i in found if i.due.worker_id}
+    workers = User.objects.in_bulk(worker_ids)
+    by_team = Counter((i.young_person.team.name if i.young_person.team else "No team", i.due.status) for i in found)
+    localities = {t.name: t.locality.name for t in teams}
+    by_locality = Counter((localities.get(k[0], "–"), k[1]) for k in by_team.elements())
+    return render(request, "worklists/team.html", {
+        "heading": "Team worklist", "items": found, "today": today, "teams": teams, "chosen": chosen,
+        "workers": workers, "counts": Counter(i.due.status for i in found),
+        "team_counts": sorted({t for t, _ in by_team}),
+        "by_team": by_team, "by_locality": by_locality, "locality_names": sorted({loc for loc, _ in by_locality}),
+        "caseloads": caseloads(User.objects.filter(team__in=selected)),
+        "in_touch": in_touch_rows(people, today),
+        "lost": lost_contact(people, today).select_related("team")[:200]})
