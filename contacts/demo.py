@@ -10,6 +10,7 @@ import datetime as dt
 
 from contacts.models import Contact
 from people.demo_support import DemoContext, aware, next_id, reset_sequences, write_rows
+from people.eligibility import birthday
 
 KINDS_PA = ["home_visit", "home_visit", "office", "hub", "phone", "phone", "video", "message"]
 COLUMNS = ["id", "young_person_id", "occurred_at", "kind", "made_by", "worker_id", "successful",
@@ -24,7 +25,9 @@ def rows(ctx: DemoContext, pk: int):  # type: ignore[no-untyped-def]
             continue
         rng = ctx.rng("contacts", person.pk)
         if person.pa_id and person.pa_since:
-            day = max(person.pa_since, ctx.as_at - dt.timedelta(days=history_days))
+            # Contact history runs from co-allocation (about 17), not just from the current PA's allocation
+            since = min(person.pa_since, birthday(person.dob, 17) - dt.timedelta(days=30))
+            day = max(since, ctx.as_at - dt.timedelta(days=history_days))
             while True:
                 day += dt.timedelta(days=rng.randint(18, 50))
                 if day > ctx.as_at:

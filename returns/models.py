@@ -16,6 +16,7 @@ from accommodation import codes
 class Source(models.TextChoices):
     RECORDED = "recorded", "Recorded by a worker"
     IMPORTED = "imported", "Imported from an SSDA903 return"
+    DERIVED = "derived", "Derived from contacts, accommodation and activity"
 
 
 class Oc3Status(models.Model):
