@@ -82,7 +82,8 @@ def derive(person: YoungPerson, year: int) -> Oc3Row | None:
     end = add_months(day, int(setting("dfe_window_months_after")))
     if person.date_of_death and person.date_of_death <= end:
         return Oc3Row(person.pk, n, "DIED", "0", "0", None)
-    contacts = [c for c in person.contacts.all() if c.successful and start <= timezone.localtime(c.occurred_at).date() <= end]
+    contacts = [c for c in person.contacts.all()
+                if c.successful and start <= timezone.localtime(c.occurred_at).date() <= end]
     if not contacts:
         status = "NREQ" if person.status == "stepped_down" else "NO"
         return Oc3Row(person.pk, n, status, "0", "0", None)
