@@ -42,6 +42,15 @@ DEFAULTS: dict[str, Any] = {
     # DfE year: contact window around the birthday (months before, months after)
     "dfe_window_months_before": 3,
     "dfe_window_months_after": 1,
+    # Threshold bands for each measure, seed 002 near line 451: the lowest rate for Requires Improvement and
+    # for Good, and the rate above which a measure is Outstanding. In touch is seed 002's "contact in the
+    # last 3 months" banding applied to the 2-month measure.
+    "kpi_bands": {
+        "suitable_accommodation": [70, 80, 95],
+        "eet": [40, 45, 55],
+        "eet_adjusted": [40, 45, 55],
+        "in_touch": [80, 90, 99],
+    },
     # ---- end performance ----
     # ---- returns ----
     # ---- end returns ----

@@ -59,3 +59,18 @@ def dfe_band(birthday_age: int) -> str | None:
         if birthday_age in ages:
             return label
     return None
+
+
+def rate_band(rate: float | None, bounds: list[float]) -> str:
+    """Seed 002's banding: above the top bound Outstanding, from the middle Good, from the lowest Requires
+    Improvement, below it Inadequate."""
+    if rate is None:
+        return "No data"
+    low, good, top = bounds
+    if rate > top:
+        return "Outstanding"
+    if rate >= good:
+        return "Good"
+    if rate >= low:
+        return "Requires Improvement"
+    return "Inadequate"

@@ -75,7 +75,7 @@ def as_at_rows(qs: QuerySet[YoungPerson], as_at: dt.date, by: str | None = None)
                 row = {"indicator": indicator, "age_band": label, "numerator": n, "denominator": d,
                        "percent": percent(n, d)}
                 if by:
-                    row[by] = group[0]
+                    row["group"] = group[0]
                 rows.append(row)
     return rows
 

@@ -35,3 +35,12 @@ def test_eet_codes(code, eet):
 def test_year_2024_covers_april_2023_to_march_2024():
     assert dob_window(2024, (17, 18)) == (dt.date(2005, 4, 1), dt.date(2007, 3, 31))
     assert dob_window(2024, (19, 20, 21)) == (dt.date(2002, 4, 1), dt.date(2005, 3, 31))
+
+
+@pytest.mark.parametrize("rate, band", [(96.0, "Outstanding"), (95.0, "Good"), (80.0, "Good"),
+                                        (79.9, "Requires Improvement"), (70.0, "Requires Improvement"),
+                                        (69.9, "Inadequate"), (None, "No data")])
+def test_rate_bands_for_suitable_accommodation(rate, band):
+    from performance.definitions import rate_band
+
+    assert rate_band(rate, [70, 80, 95]) == band
