@@ -23,8 +23,8 @@ class PublishedFigure(models.Model):
     percent_marker = models.CharField(max_length=1, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["measure", "year", "level", "area_code", "age_band", "breakdown"],
-                                               name="one_published_cell")]
+        constraints = [models.UniqueConstraint(
+            fields=["measure", "year", "level", "area_code", "age_band", "breakdown"], name="one_published_cell")]
         indexes = [models.Index(fields=["measure", "area_code", "age_band"])]
 
     def __str__(self) -> str:
