@@ -55,8 +55,12 @@ DEFAULTS: dict[str, Any] = {
     # ---- returns ----
     # ---- end returns ----
     # ---- money ----
-    # Leaving Care Allowance applies to these ACCOM letters
+    # Leaving Care Allowance applies to these ACCOM letters (semi-independent, supported lodgings, foyers)
     "allowance_accom_letters": ["D", "E", "T"],
+    # Festival allowance paid in the run whose week contains this day each year (month, day)
+    "festival_allowance_date": [12, 1],
+    # Highest amount each role may approve on its own (GBP); others need a higher role
+    "money_approval_limits": {"team_manager": "500.00", "senior_manager": "5000.00"},
     # ---- end money ----
 }
 

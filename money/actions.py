@@ -1,0 +1,109 @@
+"""Requests and approvals: raise, approve (within the role's limit, never one's own), reject, pay. All logged."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from audit.log import record
+from audit.models import Action
+from money.entitlements import to_pay
+from money.models import Entitlement, Payment, PaymentRequest, RequestStatus
+from money.queries import suha_remaining
+from org.config import setting
+from people.models import YoungPerson
+
+
+def parse_amount(raw: Any) -> Decimal:
+    try:
+        amount = Decimal(str(raw).replace("£", "").replace(",", "").strip())
+    except InvalidOperation:
+        raise ValidationError({"amount": "Amount must be an amount of money, like 25.50"}) from None
+    if not amount.is_finite() or amount <= 0:
+        raise ValidationError({"amount": "Amount must be more than £0"})
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValidationError({"amount": "Amount must be in pounds and pence, like 25.50"})
+    return amount
+
+
+@transaction.atomic
+def raise_request(actor: Any, yp: YoungPerson, entitlement: Entitlement, amount: Any, reason: str,
+                  request: Any = None) -> PaymentRequest:
+    value = parse_amount(amount)
+    errors: dict[str, str] = {}
+    if yp.status != "open":
+        errors["young_person"] = f"{yp.display_name}'s service is {yp.get_status_display().lower()}: nothing can be paid"
+    if not reason.strip():
+        errors["reason"] = "Say what the money is for"
+    if entitlement.code == "SUHA":
+        left = suha_remaining(yp)
+        if value > left:
+            errors["amount"] = f"Amount is more than the £{left:,.2f} left of the Setting Up Home Allowance"
+    if errors:
+        raise ValidationError(errors)
+    req = PaymentRequest.objects.create(young_person=yp, entitlement=entitlement, amount=value, reason=reason,
+                                        requested_by=actor)
+    record(actor, Action.CREATE, young_person=yp, obj=req,
+           detail={"entitlement": entitlement.code, "amount": value, "reason": reason}, request=request)
+    return req
+
+
+def approval_limit(user: Any) -> Decimal:
+    if user.is_superuser:
+        return Decimal("1e9")
+    return Decimal(str(setting("money_approval_limits").get(user.role, "0")))
+
+
+@transaction.atomic
+def approve(actor: Any, req: PaymentRequest, request: Any = None) -> PaymentRequest:
+    req = PaymentRequest.objects.select_for_update().get(pk=req.pk)
+    if req.status != RequestStatus.REQUESTED:
+        raise ValidationError(f"This request is already {req.get_status_display().lower()}")
+    if req.requested_by_id == actor.pk:
+        raise ValidationError("You cannot approve your own request: ask another manager")
+    if req.amount > approval_limit(actor):
+        raise ValidationError(f"£{req.amount:,.2f} is over your approval limit of £{approval_limit(actor):,.2f}")
+    if req.entitlement.code == "SUHA" and req.amount > suha_remaining(req.young_person):
+        raise ValidationError("The Setting Up Home Allowance left is now less than this request")
+    req.status, req.decided_by, req.decided_at = RequestStatus.APPROVED, actor, timezone.now()
+    req.save(update_fields=["status", "decided_by", "decided_at"])
+    record(actor, Action.CHANGE, young_person=req.young_person, obj=req,
+           detail={"status": {"old": "requested", "new": "approved"}}, request=request)
+    return req
+
+
+@transaction.atomic
+def reject(actor: Any, req: PaymentRequest, reason: str, request: Any = None) -> PaymentRequest:
+    if not reason.strip():
+        raise ValidationError({"rejection_reason": "Give a reason for rejecting the request"})
+    req = PaymentRequest.objects.select_for_update().get(pk=req.pk)
+    if req.status != RequestStatus.REQUESTED:
+        raise ValidationError(f"This request is already {req.get_status_display().lower()}")
+    req.status, req.decided_by, req.decided_at, req.rejection_reason = (RequestStatus.REJECTED, actor,
+                                                                        timezone.now(), reason)
+    req.save(update_fields=["status", "decided_by", "decided_at", "rejection_reason"])
+    record(actor, Action.CHANGE, young_person=req.young_person, obj=req,
+           detail={"status": {"old": "requested", "new": "rejected"}, "reason": reason}, request=request)
+    return req
+
+
+@transaction.atomic
+def mark_paid(actor: Any, req: PaymentRequest, request: Any = None) -> Payment:
+    req = PaymentRequest.objects.select_for_update().select_related("young_person", "entitlement").get(pk=req.pk)
+    if req.status != RequestStatus.APPROVED:
+        raise ValidationError("Only an approved request can be paid")
+    if req.young_person.status != "open":
+        raise ValidationError("The young person's service is not open: nothing can be paid")
+    payment = Payment.objects.create(young_person=req.young_person, entitlement=req.entitlement,
+                                     amount=to_pay(req.amount), paid_on=timezone.localdate(),
+                                     period_key=f"request-{req.pk}", request=req,
+                                     budget_code=req.entitlement.budget_code, team=req.young_person.team)
+    req.status = RequestStatus.PAID
+    req.save(update_fields=["status"])
+    record(actor, Action.CHANGE, young_person=req.young_person, obj=req,
+           detail={"status": {"old": "approved", "new": "paid"}, "amount": payment.amount}, request=request)
+    return payment

@@ -1,0 +1,44 @@
+"""In a real browser: a PA asks for money, their manager approves it; axe finds no problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import axe_violations
+from money.models import PaymentRequest
+from money.presets import load_catalogue
+from people.tests.factories import young_person
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_request_and_approve(staff, teams, sign_in, live_server, browser):
+    load_catalogue()
+    yp = young_person(teams["north"], pa=staff["pa_north"], dob=dt.date(2005, 1, 1), first_name="Casey")
+    page = sign_in("pa_north")
+    page.goto(f"{live_server.url}/money/young-person/{yp.pk}/")
+    assert page.get_by_role("cell", name="£3000.00").count() >= 1 or "3000.00" in page.content()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Ask for money").click()
+    page.get_by_label("What is it for").select_option(label="Setting Up Home Allowance")
+    page.get_by_label("Amount in pounds").fill("-20")
+    page.get_by_label("Reason").fill("Bed")
+    page.get_by_role("button", name="Send for approval").click()
+    assert page.get_by_text("Amount must be more than £0").first.is_visible()
+    assert axe_violations(page) == []
+    page.get_by_label("Amount in pounds").fill("320.00")
+    page.get_by_role("button", name="Send for approval").click()
+    assert page.get_by_text("Request sent for approval").is_visible()
+
+    manager = browser.new_context().new_page()
+    manager.goto(live_server.url + "/sign-in/")
+    manager.get_by_label("Username").fill("tm_north")
+    manager.get_by_label("Password").fill("correct-horse-battery")
+    manager.get_by_role("button", name="Sign in").click()
+    manager.goto(live_server.url + "/money/")
+    assert axe_violations(manager) == []
+    manager.get_by_role("button", name="Approve £320.00 for Casey").click()
+    assert manager.get_by_text("Approved £320.00").is_visible()
+    assert PaymentRequest.objects.get().status == "approved"
