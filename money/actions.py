@@ -36,7 +36,8 @@ def raise_request(actor: Any, yp: YoungPerson, entitlement: Entitlement, amount:
     value = parse_amount(amount)
     errors: dict[str, str] = {}
     if yp.status != "open":
-        errors["young_person"] = f"{yp.display_name}'s service is {yp.get_status_display().lower()}: nothing can be paid"
+        status = yp.get_status_display().lower()
+        errors["young_person"] = f"{yp.display_name}'s service is {status}: nothing can be paid"
     if not reason.strip():
         errors["reason"] = "Say what the money is for"
     if entitlement.code == "SUHA":
