@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import axe_violations
 from money.models import PaymentRequest
@@ -26,11 +27,11 @@ def test_request_and_approve(staff, teams, sign_in, live_server, browser):
     page.get_by_label("Amount in pounds").fill("-20")
     page.get_by_label("Reason").fill("Bed")
     page.get_by_role("button", name="Send for approval").click()
-    assert page.get_by_text("Amount must be more than £0").first.is_visible()
+    expect(page.get_by_text("Amount must be more than £0").first).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_label("Amount in pounds").fill("320.00")
     page.get_by_role("button", name="Send for approval").click()
-    assert page.get_by_text("Request sent for approval").is_visible()
+    expect(page.get_by_text("Request sent for approval")).to_be_visible()
 
     manager = browser.new_context().new_page()
     manager.goto(live_server.url + "/sign-in/")
@@ -40,5 +41,5 @@ def test_request_and_approve(staff, teams, sign_in, live_server, browser):
     manager.goto(live_server.url + "/money/")
     assert axe_violations(manager) == []
     manager.get_by_role("button", name="Approve £320.00 for Casey").click()
-    assert manager.get_by_text("Approved £320.00").is_visible()
+    expect(manager.get_by_text("Approved £320.00")).to_be_visible()
     assert PaymentRequest.objects.get().status == "approved"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import axe_violations
 from people.tests.factories import young_person
@@ -18,7 +19,7 @@ def test_sign_in_search_and_summary(staff, teams, sign_in, live_server):
     page.get_by_label("Name, LA person ID or date of birth").fill("okafor")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="Jordan Okafor").click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Jordan Okafor")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Jordan Okafor")
     assert axe_violations(page) == []
 
 
@@ -27,12 +28,12 @@ def test_form_errors_are_accessible(staff, teams, sign_in, live_server):
     page.goto(live_server.url + "/young-people/new/")
     page.get_by_label("First name").fill("Robin")
     page.get_by_role("button", name="Save record").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert page.get_by_label("First name").input_value() == "Robin"
     assert axe_violations(page) == []
 
 
 def test_bad_sign_in_is_explained(staff, sign_in):
     page = sign_in("pa_north", password="wrong")
-    assert page.get_by_text("Enter a correct username and password").is_visible()
+    expect(page.get_by_text("Enter a correct username and password")).to_be_visible()
     assert axe_violations(page) == []

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from conftest import axe_violations
 from org.models import Authority
@@ -39,5 +40,5 @@ def test_dashboard_is_accessible(staff, authority, sign_in, live_server):
     lancashire_comparators(authority)
     page = sign_in("analyst")
     page.goto(live_server.url + "/performance/")
-    assert page.get_by_role("img", name="In touch, aged 17-18, by year").is_visible()
+    expect(page.get_by_role("img", name="In touch, aged 17-18, by year")).to_be_visible()
     assert axe_violations(page) == []
