@@ -12,7 +12,8 @@ from accommodation.models import AccommodationEpisode, ActivityEpisode
 from people.demo_support import DemoContext, DemoPerson, next_id, reset_sequences, write_rows
 from people.eligibility import age_on, birthday
 
-ACCOM_16_17 = {"D": 40, "E": 15, "T": 8, "Z": 12, "B": 8, "C": 12, "U": 3, "X": 1, "V": 1}
+# No Z (Staying Put) before 18: a 16-17-year-old with foster carers is still looked after (903 rule 3001)
+ACCOM_16_17 = {"D": 44, "E": 23, "T": 8, "B": 8, "C": 12, "U": 3, "X": 1, "V": 1}
 ACCOM_18_20 = {"Z": 10, "D": 18, "U": 30, "E": 6, "B": 12, "K": 4, "T": 4, "S": 2, "X": 2, "V": 3, "W": 1,
                "Y": 4, "R": 2, "G": 1}
 ACCOM_21 = {"U": 55, "B": 14, "K": 6, "D": 5, "S": 3, "X": 3, "Y": 6, "R": 4, "G": 2, "V": 2}
@@ -32,16 +33,11 @@ def _accom(rng: random.Random, person: DemoPerson, age: int) -> tuple[str, bool 
     letter = _pick(rng, ACCOM_16_17 if age < 18 else ACCOM_18_20 if age < 21 else ACCOM_21)
     if letter in ("S", "X"):
         return letter, False
-    if letter in ("G", "H", "R"):
-        return letter, None
-    roll = rng.random()
-    return letter, (None if roll < 0.03 else roll < 0.92)
+    return letter, rng.random() < 0.92
 
 
 def _activity(rng: random.Random, person: DemoPerson, age: int) -> str:
     eet_rate = 0.62 if age < 19 else 0.48 if age < 22 else 0.45
-    if rng.random() < 0.03:
-        return "0"
     if rng.random() < eet_rate:
         return _pick(rng, EET_17_18 if age < 19 else EET_OLDER)
     if person.parenting and rng.random() < 0.7:
@@ -57,7 +53,7 @@ def populate(ctx: DemoContext) -> None:
     act_rows: list[tuple] = []
     for person in ctx.people:
         rng = ctx.rng("accommodation", person.pk)
-        start = max(birthday(person.dob, 16), ctx.as_at - dt.timedelta(days=rng.randint(400, 1500)))
+        start = birthday(person.dob, 16)  # the whole history since 16, so every OC3 birthday has an answer
         moves = rng.choice([0, 1, 1, 2, 3])
         cuts = sorted({start + dt.timedelta(days=rng.randint(1, max(2, (ctx.as_at - start).days - 1)))
                        for _ in range(moves)})

