@@ -236,7 +236,8 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print) -> DemoContext:
             is_uasc, "asylum_seeker" if is_uasc and rng.random() < 0.3 else ("refugee" if is_uasc else ""),
             None, None, parenting,
             (dob + dt.timedelta(days=rng.randint(17 * 365, max(17 * 365 + 1, (as_at - dob).days - 30))))
-            if parenting and sex == "F" and age >= 18 else None, in_custody, out_of_area, disabled, disabled and rng.random() < 0.5,
+            if parenting and sex == "F" and age >= 18 else None,
+            in_custody, out_of_area, disabled, disabled and rng.random() < 0.5,
             False, False, False, status, None if status == "open" else as_at - dt.timedelta(days=rng.randint(1, 300)),
             None, category, became_eligible_on(dob, episodes), now, now,
         ))
