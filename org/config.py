@@ -53,6 +53,9 @@ DEFAULTS: dict[str, Any] = {
     },
     # ---- end performance ----
     # ---- returns ----
+    # Standard Safeguarding Dataset import: involvement role names that mean a personal adviser or a social worker
+    "ssd_pa_role_names": ["Personal Adviser", "Personal Advisor"],
+    "ssd_sw_role_names": ["Social Worker"],
     # ---- end returns ----
     # ---- money ----
     # Leaving Care Allowance applies to these ACCOM letters (semi-independent, supported lodgings, foyers)

@@ -53,13 +53,18 @@ def export(year: int, out: Path, refresh: bool = True) -> Export:
         w = csv.writer(f)
         w.writerow(HEADER)
         people = YoungPerson.objects.filter(pk__in=people_ids).order_by("la_person_id")
-        looked_after = set(episodes.values_list("young_person_id", flat=True))
+        # The last day each child was looked after in the year (31 March if still looked after)
+        looked_after: dict[int, dt.date] = {}
+        for pk, end in episodes.values_list("young_person_id", "end_date"):
+            until = end if end and end <= last else last
+            looked_after[pk] = max(looked_after.get(pk, until), until)
         n_header = 0
         for yp in people.iterator(chunk_size=2000):
             # MOTHER: completed for girls and young women (1 if a mother), blank otherwise; a missing UPN is
             # returned as UN4 (not yet obtained)
             # (only for those looked after in the year: 903 rule 628)
-            is_mother = yp.first_child_born is not None and yp.first_child_born <= last
+            # a mother while looked after (903 rules 611, 625: MC_DOB by the end of care or of the year)
+            is_mother = yp.first_child_born is not None and yp.first_child_born <= looked_after.get(yp.pk, last)
             mother = ("1" if is_mother else "0") if yp.sex == "F" and yp.pk in looked_after else ""
             w.writerow([yp.la_person_id, yp.sex, d(yp.date_of_birth), yp.ethnicity, yp.upn or "UN4", mother,
                         d(yp.first_child_born) if mother == "1" else ""])

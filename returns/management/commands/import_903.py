@@ -1,0 +1,35 @@
+"""python manage.py import_903 DIR --year YYYY: load SSDA903 header, episodes and OC3 (CSV or XML), all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from audit.log import record
+from audit.models import Action
+from returns.import903 import ImportProblems, read, save
+
+
+class Command(BaseCommand):
+    help = "Import an SSDA903 return (header.csv, episodes.csv, oc3.csv, or the XML file) for a collection year."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("directory", type=Path)
+        parser.add_argument("--year", type=int, required=True)
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        self.stdout.write(f"Checking {opts['directory']} ...")
+        try:
+            parsed = read(opts["directory"])
+        except ImportProblems as error:
+            for problem in error.problems:
+                self.stderr.write(problem)
+            raise CommandError(f"Nothing imported: {len(error.problems)} problems") from None
+        self.stdout.write(f"  {len(parsed.header)} children, {len(parsed.episodes)} episodes, {len(parsed.oc3)} OC3 rows")
+        counts = save(parsed, opts["year"], progress=self.stdout.write)
+        record(None, Action.IMPORT, object_type="import:ssda903", object_id=str(opts["year"]), detail=counts)
+        self.stdout.write(self.style.SUCCESS(
+            f"Imported: {counts['created']} new young people, {counts['updated']} changed, "
+            f"{counts['episodes']} new episodes, {counts['oc3']} new OC3 rows"))

@@ -1,0 +1,74 @@
+"""Returns: Ofsted Annex A for inspectors and the SSDA903 files, downloaded by managers, every download logged."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts.roles import MANAGER_ROLES, Role
+from audit.log import record
+from audit.models import Action
+from people.scope import young_people_for
+from performance.definitions import collection_year
+from returns.annex_a import write
+from returns.ssda903 import export
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _managers_only(request: HttpRequest) -> None:
+    if not (request.user.is_superuser or request.user.role in MANAGER_ROLES):
+        raise PermissionDenied("Returns with young people's details are for managers.")
+
+
+def current_year() -> int:
+    today = timezone.localdate()
+    return today.year + 1 if today.month >= 4 else today.year
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    if not (request.user.is_superuser or request.user.role in MANAGER_ROLES | {Role.PERFORMANCE_ANALYST}):
+        raise PermissionDenied
+    year = current_year()
+    years = [(y, collection_year(y)) for y in range(year, year - 4, -1)]
+    return render(request, "returns/home.html", {"years": years, "can_download": request.user.role in MANAGER_ROLES
+                                                 or request.user.is_superuser})
+
+
+@login_required
+def annex_a(request: HttpRequest) -> HttpResponse:
+    _managers_only(request)
+    today = timezone.localdate()
+    buffer = io.BytesIO()
+    n = write(young_people_for(request.user), buffer, today)
+    record(request.user, Action.EXPORT, object_type="export:annex_a", detail={"rows": n, "as_at": today},
+           request=request)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="annex-a-list-9-care-leavers-{today}.xlsx"'
+    return response
+
+
+@login_required
+def ssda903(request: HttpRequest, year: int) -> HttpResponse:
+    if not (request.user.is_superuser or request.user.role == Role.SENIOR_MANAGER):
+        raise PermissionDenied("The SSDA903 return covers everyone: it is for the head of service.")
+    with tempfile.TemporaryDirectory() as tmp:
+        done = export(year, Path(tmp))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name in ("header.csv", "episodes.csv", "oc3.csv"):
+                zf.write(Path(tmp) / name, name)
+    record(request.user, Action.EXPORT, object_type="export:ssda903", object_id=str(year),
+           detail={"header": done.header, "episodes": done.episodes, "oc3": done.oc3}, request=request)
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="ssda903-{year}.zip"'
+    return response
