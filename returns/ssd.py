@@ -143,7 +143,7 @@ def read(directory: Path) -> Plan:
         raise ImportProblems([f"{directory}: ssd_person.csv is missing"])
     pa_names = {n.lower() for n in setting("ssd_pa_role_names")}
     sw_names = {n.lower() for n in setting("ssd_sw_role_names")}
-    for where, row in r.rows("ssd_department"):
+    for _where, row in r.rows("ssd_department"):
         plan.departments[row.get("dept_team_id", "")] = row.get("dept_team_name") or row.get("dept_team_id", "")
     for where, row in r.rows("ssd_professionals"):
         pid = row.get("prof_professional_id") or row.get("prof_staff_id", "")

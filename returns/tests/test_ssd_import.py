@@ -31,7 +31,8 @@ FILES = {
                          "clea_care_leaver_latest_contact,clea_care_leaver_accommodation,"
                          "clea_care_leaver_accom_suitable,clea_care_leaver_activity,clea_pathway_plan_review_date\n"
                          "L1,C1,Former relevant,YES,2025-03-20 14:30:00,U,Suitable,F5,2024-11-01\n"),
-    "ssd_immigration_status": "immi_immigration_status_id,immi_person_id,immi_immigration_status\nM1,C2,Asylum seeker\n",
+    "ssd_immigration_status": ("immi_immigration_status_id,immi_person_id,immi_immigration_status\n"
+                               "M1,C2,Asylum seeker\n"),
     "ssd_disability": "disa_table_id,disa_person_id,disa_disability_code\nD1,C1,NONE\n",
     "ssd_missing": "miss_table_id,miss_person_id,miss_missing_episode_start_date,miss_missing_episode_end_date\n",
 }

@@ -27,7 +27,8 @@ class Command(BaseCommand):
             for problem in error.problems:
                 self.stderr.write(problem)
             raise CommandError(f"Nothing imported: {len(error.problems)} problems") from None
-        self.stdout.write(f"  {len(parsed.header)} children, {len(parsed.episodes)} episodes, {len(parsed.oc3)} OC3 rows")
+        self.stdout.write(f"  {len(parsed.header)} children, {len(parsed.episodes)} episodes, "
+                          f"{len(parsed.oc3)} OC3 rows")
         counts = save(parsed, opts["year"], progress=self.stdout.write)
         record(None, Action.IMPORT, object_type="import:ssda903", object_id=str(opts["year"]), detail=counts)
         self.stdout.write(self.style.SUCCESS(
