@@ -65,3 +65,16 @@ class ActivityEpisode(models.Model):
     @property
     def is_eet(self) -> bool:
         return self.activity[:1] in ("F", "P")
+
+
+class InTouchStatus(models.Model):
+    """Whether the authority is in touch, in the SSDA903 IN_TOUCH codes, as a worker records it."""
+
+    young_person = models.ForeignKey("people.YoungPerson", on_delete=models.CASCADE, related_name="in_touch_statuses")
+    recorded_on = models.DateField()
+    in_touch = models.CharField("in touch (IN_TOUCH)", max_length=4, choices=codes.IN_TOUCH)
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-recorded_on", "-pk"]

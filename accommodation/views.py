@@ -1,0 +1,82 @@
+"""Accommodation and activity from the young person's page, in a few clicks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from accommodation import actions
+from accommodation.forms import ActivityForm, InTouchForm, MoveForm
+from accommodation.models import AccommodationEpisode, ActivityEpisode, InTouchStatus
+from audit.log import viewed
+from leavingcare.forms import apply_errors
+from people.scope import get_young_person_or_404
+
+
+def _page(request: HttpRequest, form: Any, yp: Any, heading: str) -> HttpResponse:
+    return render(request, "includes/form_page.html", {
+        "form": form, "heading": heading, "caption": yp.display_name, "button": "Save",
+        "back_url": reverse("accommodation:for_young_person", args=[yp.pk]), "error_title": bool(form.errors)})
+
+
+@login_required
+def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    viewed(request.user, yp, "page:accommodation", request=request)
+    return render(request, "accommodation/for_young_person.html", {
+        "yp": yp, "homes": AccommodationEpisode.objects.filter(young_person=yp).select_related("district"),
+        "activities": ActivityEpisode.objects.filter(young_person=yp),
+        "in_touch": InTouchStatus.objects.filter(young_person=yp).select_related("recorded_by")[:10]})
+
+
+@login_required
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    form = MoveForm(request.POST or None, initial={"start_date": timezone.localdate(), "suitable": "yes"})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            actions.record_move(request.user, yp, d["start_date"], d["accom"],
+                                {"yes": True, "no": False}.get(d["suitable"]), d["provision"], d["district"],
+                                d["out_of_area"], d["note"], request=request)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Move recorded")
+            return redirect("accommodation:for_young_person", pk=yp.pk)
+    return _page(request, form, yp, "Record a move")
+
+
+@login_required
+def activity(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    form = ActivityForm(request.POST or None, initial={"start_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            actions.record_activity(request.user, yp, d["start_date"], d["activity"], d["note"], request=request)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Activity recorded")
+            return redirect("accommodation:for_young_person", pk=yp.pk)
+    return _page(request, form, yp, "Record education, employment or training")
+
+
+@login_required
+def in_touch(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    form = InTouchForm(request.POST or None, initial={"on": timezone.localdate(), "in_touch": "YES"})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        actions.record_in_touch(request.user, yp, d["on"], d["in_touch"], d["note"], request=request)
+        messages.success(request, "In-touch status recorded")
+        return redirect("accommodation:for_young_person", pk=yp.pk)
+    return _page(request, form, yp, "Record whether we are in touch")
