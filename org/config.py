@@ -31,6 +31,15 @@ DEFAULTS: dict[str, Any] = {
     "lost_contact_days": 90,
     # ---- end keeping in touch ----
     # ---- plans ----
+    # What auditors check a pathway plan against (seed 000 s3.1; Ofsted ILACS expectations)
+    "plan_audit_criteria": [
+        "Written with the young person, in their words",
+        "Up to date: reviewed in the last 6 months or after a change",
+        "Actions are specific, owned and dated",
+        "Covers accommodation, education and health",
+        "Shows what the young person is entitled to",
+        "Managers have overseen and signed it off",
+    ],
     # ---- end plans ----
     # ---- performance ----
     # Caseload thresholds per worker, seed 002 near line 436 (highest caseload in each band; above the

@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from plans import views
 
 app_name = "plans"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("quality/", views.audit_report, name="audit_report"),
+    path("young-person/<int:pk>/", views.for_young_person, name="for_young_person"),
+    path("<int:pk>/", views.edit, name="edit"),
+    path("<int:pk>/autosave/", views.autosave, name="autosave"),
+    path("<int:pk>/areas/<int:area_pk>/actions/", views.add_action, name="add_action"),
+    path("<int:pk>/lifecycle/", views.lifecycle, name="lifecycle"),
+    path("<int:pk>/compare/", views.compare, name="compare"),
+    path("<int:pk>/plan.pdf", views.pdf, name="pdf"),
+]

@@ -1,0 +1,153 @@
+"""Writing plans: start (pre-filled), autosave drafts, save with conflict detection, share, sign off, audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.roles import MANAGER_ROLES
+from audit.log import record
+from audit.models import Action
+from org.config import setting
+from people.models import YoungPerson
+from plans.areas import GRADES, areas_for
+from plans.models import PathwayPlan, PlanAction, PlanArea, PlanDraft, PlanQualityAudit, PlanStatus, PlanVersion
+from worklists.clock import add_months
+
+
+class PlanConflict(Exception):
+    """Someone else saved the plan since this person opened it."""
+
+    def __init__(self, plan: PathwayPlan, theirs: dict[str, Any]) -> None:
+        super().__init__("The plan was changed by someone else")
+        self.plan = plan
+        self.theirs = theirs
+
+
+def snapshot(plan: PathwayPlan) -> dict[str, Any]:
+    return {"status": plan.status, "young_person_views": plan.young_person_views,
+            "areas": {a.area: {"my_words": a.my_words, "assessment": a.assessment,
+                               "actions": [{"what": x.what, "who": x.who, "by_when": x.by_when.isoformat(),
+                                            "status": x.status} for x in a.actions.all()]}
+                      for a in plan.areas.prefetch_related("actions")}}
+
+
+@transaction.atomic
+def start_plan(actor: Any, yp: YoungPerson, request: Any = None) -> PathwayPlan:
+    """A new plan, or a review of the last one, carrying forward everything already written."""
+    current = PathwayPlan.objects.filter(young_person=yp).exclude(status=PlanStatus.SUPERSEDED).order_by(
+        "-started_on", "-pk").first()
+    if current is not None and current.status in (PlanStatus.DRAFT, PlanStatus.SHARED):
+        return current
+    plan = PathwayPlan.objects.create(young_person=yp, status=PlanStatus.DRAFT, is_review=current is not None,
+                                      started_on=timezone.localdate(), author=actor)
+    previous = {a.area: a for a in current.areas.all()} if current else {}
+    for area in areas_for(uasc=yp.is_uasc, parenting=yp.is_pregnant_or_parenting, custody=yp.in_custody,
+                          disability=yp.has_disability or yp.has_ehcp):
+        before = previous.get(area.key)
+        made = PlanArea.objects.create(plan=plan, area=area.key, my_words=before.my_words if before else "",
+                                       assessment=before.assessment if before else "")
+        if before:
+            for act in before.actions.exclude(status="done"):
+                PlanAction.objects.create(area=made, what=act.what, who=act.who, by_when=act.by_when,
+                                          status=act.status)
+    record(actor, Action.CREATE, young_person=yp, obj=plan, detail={"review": plan.is_review}, request=request)
+    return plan
+
+
+def autosave(actor: Any, plan: PathwayPlan, data: dict[str, Any], base_version: int) -> PlanDraft:
+    draft, _ = PlanDraft.objects.update_or_create(plan=plan, user=actor, defaults={"data": data,
+                                                                                   "base_version": base_version})
+    return draft
+
+
+@transaction.atomic
+def save(actor: Any, plan: PathwayPlan, data: dict[str, Any], base_version: int, request: Any = None) -> PathwayPlan:
+    """Save what was typed. If someone saved since ``base_version``, nothing is overwritten: PlanConflict."""
+    plan = PathwayPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status == PlanStatus.SIGNED_OFF:
+        raise ValidationError("This plan is signed off: start a review to change it")
+    if plan.version != base_version:
+        raise PlanConflict(plan, snapshot(plan))
+    before = snapshot(plan)
+    for area in plan.areas.all():
+        values = data.get("areas", {}).get(area.area)
+        if values:
+            area.my_words = values.get("my_words", area.my_words)
+            area.assessment = values.get("assessment", area.assessment)
+            area.save(update_fields=["my_words", "assessment"])
+    if "young_person_views" in data:
+        plan.young_person_views = data["young_person_views"]
+    plan.version += 1
+    plan.save(update_fields=["version", "young_person_views"])
+    PlanVersion.objects.create(plan=plan, number=plan.version, saved_by=actor, snapshot=snapshot(plan))
+    PlanDraft.objects.filter(plan=plan, user=actor).delete()
+    record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
+           detail={"version": plan.version, "areas_changed": sorted(
+               k for k, v in snapshot(plan)["areas"].items() if before["areas"].get(k) != v)}, request=request)
+    return plan
+
+
+@transaction.atomic
+def add_action(actor: Any, area: PlanArea, what: str, who: str, by_when: dt.date | None,
+               request: Any = None) -> PlanAction:
+    errors = {}
+    if not what.strip():
+        errors["what"] = "Say what will be done"
+    if not who.strip():
+        errors["who"] = "Say who will do it"
+    if by_when is None:
+        errors["by_when"] = "Enter the date it will be done by"
+    elif by_when < area.plan.started_on:
+        errors["by_when"] = "The date must be on or after the plan was started"
+    if errors:
+        raise ValidationError(errors)
+    act = PlanAction.objects.create(area=area, what=what, who=who, by_when=by_when)  # type: ignore[misc]
+    record(actor, Action.CREATE, young_person=area.plan.young_person, obj=act, detail={"what": what, "who": who},
+           request=request)
+    return act
+
+
+@transaction.atomic
+def share(actor: Any, plan: PathwayPlan, request: Any = None) -> PathwayPlan:
+    plan.status, plan.shared_on = PlanStatus.SHARED, timezone.localdate()
+    plan.save(update_fields=["status", "shared_on"])
+    record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
+           detail={"status": {"old": "draft", "new": "shared"}}, request=request)
+    return plan
+
+
+@transaction.atomic
+def sign_off(actor: Any, plan: PathwayPlan, on: dt.date, next_review: dt.date | None = None,
+             request: Any = None) -> PathwayPlan:
+    if not (actor.is_superuser or actor.role in MANAGER_ROLES):
+        raise ValidationError("Only a team manager or senior manager can sign off a pathway plan")
+    review = next_review or add_months(on, int(setting("pathway_plan_review_months")))
+    if review <= on:
+        raise ValidationError({"next_review_due": "The review date must be after the date of the plan"})
+    if on < plan.started_on:
+        raise ValidationError({"signed_off_on": "The plan cannot be signed off before it was started"})
+    PathwayPlan.objects.filter(young_person=plan.young_person, status=PlanStatus.SIGNED_OFF).exclude(
+        pk=plan.pk).update(status=PlanStatus.SUPERSEDED)
+    plan.status, plan.signed_off_on, plan.signed_off_by, plan.next_review_due = (
+        PlanStatus.SIGNED_OFF, on, actor, review)
+    plan.save(update_fields=["status", "signed_off_on", "signed_off_by", "next_review_due"])
+    record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
+           detail={"status": {"old": "shared", "new": "signed_off"}, "next_review_due": review}, request=request)
+    return plan
+
+
+@transaction.atomic
+def audit(actor: Any, plan: PathwayPlan, grade: str, criteria: dict[str, bool], comments: str,
+          actions_for_worker: str, request: Any = None) -> PlanQualityAudit:
+    if grade not in GRADES:
+        raise ValidationError({"grade": "Choose a grade"})
+    done = PlanQualityAudit.objects.create(plan=plan, auditor=actor, audited_on=timezone.localdate(), grade=grade,
+                                           criteria=criteria, comments=comments,
+                                           actions_for_worker=actions_for_worker)
+    record(actor, Action.CREATE, young_person=plan.young_person, obj=done, detail={"grade": grade}, request=request)
+    return done

@@ -1,0 +1,48 @@
+"""In a real browser: write a plan area, survive a session timeout, meet a conflicting edit, sign off, get the PDF."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import axe_violations
+from people.tests.factories import young_person
+from plans import actions
+from plans.models import PathwayPlan
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_write_timeout_conflict_and_sign_off(staff, teams, sign_in, live_server, page):
+    yp = young_person(teams["north"], pa=staff["pa_north"], first_name="Jamie")
+    plan = actions.start_plan(staff["pa_north"], yp)
+    sign_in("pa_north")
+    page.goto(f"{live_server.url}/plans/{plan.pk}/")
+    assert axe_violations(page) == []
+    page.get_by_label("What I think").first.fill("I want my own flat near college")
+    expect(page.locator("#autosave-status")).to_contain_text("Draft kept")
+    # the session times out: cookies gone, the page is still open and the young person keeps talking
+    page.context.clear_cookies()
+    page.get_by_label("Worker's assessment").first.fill("Ready for a tenancy with support")
+    expect(page.locator("#autosave-status")).to_contain_text("signed out")
+    sign_in("pa_north")
+    page.goto(f"{live_server.url}/plans/{plan.pk}/")
+    expect(page.get_by_label("What I think").first).to_have_value("I want my own flat near college")
+    expect(page.get_by_label("Worker's assessment").first).to_have_value("Ready for a tenancy with support")
+    # a colleague saves first
+    actions.save(staff["pa_north2"], PathwayPlan.objects.get(pk=plan.pk),
+                 {"areas": {"accommodation": {"my_words": "Colleague's words", "assessment": ""}}}, base_version=0)
+    page.get_by_role("button", name="Save plan").click()
+    expect(page.get_by_text("Someone else saved this plan while you were writing")).to_be_visible()
+    expect(page.get_by_text("Saved by someone else: Colleague's words")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Save plan").click()
+    expect(page.get_by_text("Plan saved")).to_be_visible()
+    # a manager signs off and downloads the PDF
+    sign_in("tm_north")
+    page.goto(f"{live_server.url}/plans/{plan.pk}/")
+    page.get_by_role("button", name="Sign off").click()
+    expect(page.get_by_text("Signed off. Next review by")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download PDF").click()
+    assert download.value.suggested_filename.endswith(".pdf")

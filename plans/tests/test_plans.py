@@ -1,0 +1,99 @@
+"""Pathway plans: areas that fit the young person, one source of truth, conflicts, sign-off, PDF, audits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from io import StringIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from people.tests.factories import young_person
+from plans import actions
+from plans.areas import areas_for
+from plans.models import PlanQualityAudit
+
+
+@pytest.mark.parametrize("circumstances, extra", [({}, set()), ({"uasc": True}, {"immigration"}),
+                                                  ({"parenting": True, "custody": True}, {"parenting", "custody"}),
+                                                  ({"disability": True}, {"disability"})])
+def test_areas_follow_circumstances(circumstances, extra):
+    keys = {a.key for a in areas_for(**circumstances)}
+    assert len(keys) == 9 + len(extra) and extra <= keys and "identity" in keys
+
+
+def data(**areas):
+    return {"areas": {k: {"my_words": v, "assessment": ""} for k, v in areas.items()}}
+
+
+def test_review_carries_forward_and_conflicts_never_overwrite(staff, teams):
+    yp = young_person(teams["north"], pa=staff["pa_north"], is_uasc=True)
+    plan = actions.start_plan(staff["pa_north"], yp)
+    assert "immigration" in set(plan.areas.values_list("area", flat=True))
+    actions.save(staff["pa_north"], plan, data(eet="I want to be a chef"), base_version=0)
+    with pytest.raises(actions.PlanConflict) as conflict:
+        actions.save(staff["pa_north2"], plan, data(eet="Something else"), base_version=0)
+    assert conflict.value.theirs["areas"]["eet"]["my_words"] == "I want to be a chef"
+    plan.refresh_from_db()
+    assert plan.areas.get(area="eet").my_words == "I want to be a chef" and plan.versions.count() == 1
+    actions.sign_off(staff["tm_north"], plan, dt.date.today())
+    review = actions.start_plan(staff["pa_north"], yp)
+    assert review.is_review and review.areas.get(area="eet").my_words == "I want to be a chef"
+
+
+def test_only_managers_sign_off_and_review_dates_are_checked(staff, teams, today):
+    yp = young_person(teams["north"], pa=staff["pa_north"])
+    plan = actions.start_plan(staff["pa_north"], yp)
+    with pytest.raises(ValidationError, match="Only a team manager"):
+        actions.sign_off(staff["pa_north"], plan, today)
+    with pytest.raises(ValidationError, match="review date must be after"):
+        actions.sign_off(staff["tm_north"], plan, today, next_review=today - dt.timedelta(days=1))
+    actions.sign_off(staff["tm_north"], plan, today)
+    plan.refresh_from_db()
+    assert plan.status == "signed_off" and plan.next_review_due > today
+
+
+def test_an_action_needs_an_owner_and_a_date(staff, teams):
+    yp = young_person(teams["north"], pa=staff["pa_north"])
+    area = actions.start_plan(staff["pa_north"], yp).areas.get(area="identity")
+    with pytest.raises(ValidationError) as error:
+        actions.add_action(staff["pa_north"], area, "Apply for a passport", "", None)
+    assert set(error.value.message_dict) == {"who", "by_when"}
+
+
+def test_pdf_is_tagged_and_in_their_words(staff, teams, tmp_path):
+    yp = young_person(teams["north"], pa=staff["pa_north"], la_person_id="PDF1")
+    plan = actions.start_plan(staff["pa_north"], yp)
+    actions.save(staff["pa_north"], plan, data(eet="I want to be a chef"), base_version=0)
+    out = tmp_path / "plan.pdf"
+    call_command("export_plan", "PDF1", "--out", str(out), stdout=StringIO())
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"] and root["/Lang"] == "en-GB"
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "I want to be a chef" in text and "pathway plan" in text
+
+
+def test_autosaved_draft_comes_back_after_signing_in_again(client, staff, teams):
+    yp = young_person(teams["north"], pa=staff["pa_north"])
+    plan = actions.start_plan(staff["pa_north"], yp)
+    client.force_login(staff["pa_north"])
+    client.post(f"/plans/{plan.pk}/autosave/", {"base_version": 0, "area-eet-my_words": "Half a thought"})
+    client.logout()
+    assert client.post(f"/plans/{plan.pk}/autosave/", {"base_version": 0}).status_code == 401
+    client.force_login(staff["pa_north"])
+    page = client.get(f"/plans/{plan.pk}/").content.decode()
+    assert "Half a thought" in page and "We kept what you typed" in page
+
+
+def test_audit_report_shows_grades_by_team(client, staff, teams):
+    for grade in ["Good", "Good", "Requires Improvement"]:
+        plan = actions.start_plan(staff["pa_north"], young_person(teams["north"], pa=staff["pa_north"]))
+        actions.audit(staff["hos"], plan, grade, {}, "", "")
+    assert PlanQualityAudit.objects.count() == 3
+    client.force_login(staff["hos"])
+    page = client.get("/plans/quality/").content.decode()
+    assert "67% (2)" in page and "33% (1)" in page

@@ -1,0 +1,209 @@
+"""Plan pages: my plans, a young person's plans, writing with autosave, conflicts, sign-off, compare, PDF, audits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models.functions import TruncMonth
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.roles import MANAGER_ROLES
+from audit.log import record, viewed
+from audit.models import Action
+from leavingcare.forms import GovukDateField
+from org.config import setting
+from people.scope import can_see_names, get_young_person_or_404, scoped
+from people.summary import summary_for
+from plans import actions
+from plans.areas import BY_KEY, GRADES
+from plans.models import PathwayPlan, PlanAction, PlanArea, PlanDraft, PlanQualityAudit, PlanStatus, PlanVersion
+from plans.pdf import render_pdf
+
+
+def _plan(request: HttpRequest, pk: int) -> PathwayPlan:
+    plan = get_object_or_404(scoped(PathwayPlan.objects.select_related("young_person"), request.user), pk=pk)
+    return plan
+
+
+def form_data(post: Any, plan: PathwayPlan) -> dict[str, Any]:
+    areas = {a.area: {"my_words": post.get(f"area-{a.area}-my_words", a.my_words),
+                      "assessment": post.get(f"area-{a.area}-assessment", a.assessment)} for a in plan.areas.all()}
+    return {"areas": areas, "young_person_views": post.get("young_person_views", plan.young_person_views)}
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    if not can_see_names(request.user):
+        raise PermissionDenied("Your role sees performance figures, not named records.")
+    mine = scoped(PathwayPlan.objects.select_related("young_person"), request.user)
+    today = timezone.localdate()
+    if request.user.role not in MANAGER_ROLES:
+        mine = mine.filter(Q(author=request.user) | Q(young_person__allocations__worker=request.user,
+                                                      young_person__allocations__end_date__isnull=True)).distinct()
+    return render(request, "plans/home.html", {
+        "drafts": mine.filter(status=PlanStatus.DRAFT)[:100],
+        "awaiting": mine.filter(status=PlanStatus.SHARED)[:100],
+        "due": mine.filter(status=PlanStatus.SIGNED_OFF, next_review_due__lte=today +
+                           dt.timedelta(days=30)).order_by("next_review_due")[:100],
+        "today": today})
+
+
+@login_required
+def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
+    yp = get_young_person_or_404(request.user, pk, request)
+    viewed(request.user, yp, "page:plans", request=request)
+    if request.method == "POST":
+        plan = actions.start_plan(request.user, yp, request=request)
+        return redirect("plans:edit", pk=plan.pk)
+    return render(request, "plans/for_young_person.html", {
+        "yp": yp, "plans": PathwayPlan.objects.filter(young_person=yp).select_related("signed_off_by"),
+        "assessments": yp.needs_assessments.all()})
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan(request, pk)
+    yp = plan.young_person
+    conflict = None
+    data = None
+    if request.method == "POST":
+        data = form_data(request.POST, plan)
+        try:
+            actions.save(request.user, plan, data, int(request.POST.get("base_version", -1)), request=request)
+        except actions.PlanConflict as error:
+            conflict = error.theirs
+            plan.refresh_from_db()
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Plan saved")
+            return redirect("plans:edit", pk=plan.pk)
+    else:
+        viewed(request.user, yp, "page:plan", request=request)
+        draft = PlanDraft.objects.filter(plan=plan, user=request.user, base_version=plan.version).first()
+        if draft is not None:
+            data = draft.data
+            messages.info(request, f"We kept what you typed at {timezone.localtime(draft.updated_at):%H:%M on %d %B}. "
+                                   "Save the plan to keep it.")
+    areas = []
+    for area in plan.areas.prefetch_related("actions"):
+        typed = (data or {}).get("areas", {}).get(area.area, {})
+        areas.append({"obj": area, "meta": BY_KEY.get(area.area), "my_words": typed.get("my_words", area.my_words),
+                      "assessment": typed.get("assessment", area.assessment),
+                      "theirs": (conflict or {}).get("areas", {}).get(area.area)})
+    return render(request, "plans/edit.html", {
+        "plan": plan, "yp": yp, "areas": areas, "facts": summary_for(yp, timezone.localdate()),
+        "young_person_views": (data or {}).get("young_person_views", plan.young_person_views),
+        "conflict": conflict, "is_manager": request.user.role in MANAGER_ROLES or request.user.is_superuser,
+        "criteria": setting("plan_audit_criteria"), "grades": GRADES})
+
+
+@require_POST
+def autosave(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return JsonResponse({"signed_out": True}, status=401)
+    plan = _plan(request, pk)
+    actions.autosave(request.user, plan, form_data(request.POST, plan), int(request.POST.get("base_version", 0)))
+    return HttpResponse(f'Draft kept at {timezone.localtime():%H:%M:%S}')
+
+
+@login_required
+@require_POST
+def add_action(request: HttpRequest, pk: int, area_pk: int) -> HttpResponse:
+    plan = _plan(request, pk)
+    area = get_object_or_404(PlanArea, pk=area_pk, plan=plan)
+    field = GovukDateField(label="By when", required=False)
+    try:
+        by_when = field.clean([request.POST.get("by_when_day", ""), request.POST.get("by_when_month", ""),
+                               request.POST.get("by_when_year", "")])
+        actions.add_action(request.user, area, request.POST.get("what", ""), request.POST.get("who", ""), by_when,
+                           request=request)
+    except ValidationError as error:
+        messages.error(request, f"{BY_KEY[area.area].title}: " + " ".join(error.messages))
+    else:
+        messages.success(request, "Action added")
+    return redirect("plans:edit", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def lifecycle(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan(request, pk)
+    try:
+        if request.POST.get("step") == "share":
+            actions.share(request.user, plan, request=request)
+            messages.success(request, "Shared with the young person for their views")
+        elif request.POST.get("step") == "sign_off":
+            actions.sign_off(request.user, plan, timezone.localdate(), request=request)
+            messages.success(request, f"Signed off. Next review by {plan.next_review_due:%d %B %Y}")
+        elif request.POST.get("step") == "audit":
+            criteria = {c: bool(request.POST.get(f"criterion-{i}")) for i, c in enumerate(setting(
+                "plan_audit_criteria"))}
+            actions.audit(request.user, plan, request.POST.get("grade", ""), criteria,
+                          request.POST.get("comments", ""), request.POST.get("actions_for_worker", ""),
+                          request=request)
+            messages.success(request, "Audit recorded")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("plans:edit", pk=plan.pk)
+
+
+@login_required
+def compare(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan(request, pk)
+    versions = list(plan.versions.select_related("saved_by")[:2])
+    rows = []
+    if len(versions) == 2:
+        new, old = versions[0].snapshot, versions[1].snapshot
+        for key, area in new["areas"].items():
+            before = old["areas"].get(key, {})
+            for part in ("my_words", "assessment"):
+                if before.get(part, "") != area.get(part, ""):
+                    diff = difflib.ndiff((before.get(part, "") or "").split(), (area.get(part, "") or "").split())
+                    rows.append({"area": BY_KEY[key].title if key in BY_KEY else key,
+                                 "part": "What I think" if part == "my_words" else "Worker's assessment",
+                                 "words": [(d[:1], d[2:]) for d in diff if d[:1] in " +-"]})
+    viewed(request.user, plan.young_person, "page:plan_compare", request=request)
+    return render(request, "plans/compare.html", {"plan": plan, "versions": versions, "rows": rows})
+
+
+@login_required
+def pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan(request, pk)
+    large = request.GET.get("large") == "1"
+    content = render_pdf(plan, large=large)
+    record(request.user, Action.EXPORT, young_person=plan.young_person, obj=plan, object_type="export:plan_pdf",
+           detail={"large": large}, request=request)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="pathway-plan-{plan.young_person.la_person_id}.pdf"'
+    return response
+
+
+@login_required
+def audit_report(request: HttpRequest) -> HttpResponse:
+    if not (request.user.is_superuser or request.user.role in MANAGER_ROLES | {"performance_analyst"}):
+        raise PermissionDenied
+    rows = (PlanQualityAudit.objects.annotate(month=TruncMonth("audited_on"))
+            .values("month", "plan__young_person__team__name", "grade")
+            .annotate(n=Count("pk")).order_by("-month", "plan__young_person__team__name"))
+    table: dict[tuple[Any, str], dict[str, int]] = {}
+    for r in rows:
+        key = (r["month"], r["plan__young_person__team__name"] or "No team")
+        table.setdefault(key, {g: 0 for g in GRADES})[r["grade"]] = r["n"]
+    report = [{"month": k[0], "team": k[1], "counts": [(g, v[g], round(100 * v[g] / sum(v.values())))
+                                                        for g in GRADES], "total": sum(v.values())}
+              for k, v in table.items()]
+    done = PlanAction.objects.filter(completed_on__isnull=False)
+    avg = done.aggregate(d=Avg(ExpressionWrapper(F("completed_on") - F("created_on"), output_field=DurationField())))
+    return render(request, "plans/audit_report.html", {"report": report, "grades": GRADES,
+                                                       "avg_days": avg["d"].days if avg["d"] else None,
+                                                       "versions": PlanVersion.objects.count()})
