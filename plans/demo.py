@@ -53,11 +53,12 @@ def populate(ctx: DemoContext) -> None:
             signed = day if status == "signed_off" else None
             pp_rows.append((pp_id, person.pk, "superseded" if not latest else status, k > 0,
                             day - dt.timedelta(days=14), signed, manager if signed else None,
-                            day + dt.timedelta(days=182) if signed else None, author))
+                            day + dt.timedelta(days=182) if signed else None, author, 1, None, "", ""))
             pp_id += 1
     write_rows(NeedsAssessment, ["id", "young_person_id", "started_on", "completed_on", "author_id"], na_rows)
     write_rows(PathwayPlan, ["id", "young_person_id", "status", "is_review", "started_on", "signed_off_on",
-                             "signed_off_by_id", "next_review_due", "author_id"], pp_rows)
+                             "signed_off_by_id", "next_review_due", "author_id", "version", "shared_on",
+                             "young_person_views", "review_reason"], pp_rows)
     reset_sequences(NeedsAssessment, PathwayPlan)
     area_count = write_rows(PlanArea, ["id", "plan_id", "area", "my_words", "assessment"],
                             area_rows(ctx, latest_plans, next_id(PlanArea)))

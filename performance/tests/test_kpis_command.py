@@ -59,8 +59,11 @@ def test_as_at_counts_by_band(staff, teams):
 
 def test_dfe_year_derives_status_around_the_birthday(staff, teams):
     t, pa = teams["north"], staff["pa_north"]
-    # 18th birthday 1 July 2024 (in year 2025), in care 14 to 18, contact 3 weeks before the birthday
-    leaver(t, pa, dt.date(2006, 7, 1), dt.date(2024, 6, 10), "Z", True, "F2")
+    # 18th birthday 1 July 2024 (in year 2025), left care at 17 and a half, contact 3 weeks before the birthday
+    leaver(t, pa, dt.date(2006, 7, 1), dt.date(2024, 6, 10), "Z", True, "F2",
+           in_care=(dt.date(2020, 7, 1), dt.date(2024, 1, 2)))
+    # 18th birthday in the year but left care on it: not in the OC3 cohort (903 rule 1016)
+    leaver(t, pa, dt.date(2006, 8, 1), dt.date(2024, 7, 20), "Z", True, "F2")
     # 19th birthday in the year, contact 5 months before: not in touch
     leaver(t, pa, dt.date(2005, 9, 1), dt.date(2024, 4, 1), "U", True, "F5")
     result = kpis("--year", "2025")
