@@ -19,7 +19,7 @@ from django.utils import timezone
 from accommodation.models import AccommodationEpisode
 from contacts.models import Contact
 from org.config import setting
-from people.eligibility import Episode, became_eligible_on, category_on, dob_range_for_ages
+from people.eligibility import Episode, age_on, became_eligible_on, category_on, dob_range_for_ages
 from people.models import Allocation, CareEpisode, ServiceStatus, YoungPerson
 from plans.models import NeedsAssessment, PathwayPlan
 from worklists.clock import Due, Facts, Intervals, add_months, clock
@@ -86,13 +86,20 @@ def candidates(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> Quer
     plan_bound = add_months(horizon, -iv.plan_review_months) + slack
     rows = annotated(qs.filter(status=ServiceStatus.OPEN, date_of_birth__gte=oldest,
                                date_of_birth__lte=youngest), as_at)
-    due = (
+    visit_bound = end_of_day(horizon - dt.timedelta(weeks=iv.sw_visit_weeks))
+    assessment_bound = add_months(horizon, -iv.needs_assessment_months) + slack
+    sixteen_by = dob_range_for_ages(assessment_bound, 16, 24)[1]
+    care_leaver = (Q(eligible_from__isnull=False)
+                   | Q(category__in=["eligible", "relevant", "former_relevant", "qualifying"]))
+    due = care_leaver & (
         Q(pa_id__isnull=False, last_pa_contact_at__lt=end_of_day(contact_bound))
         | Q(pa_id__isnull=False, last_pa_contact_at__isnull=True, pa_since__lte=contact_bound)
         | Q(pa_id__isnull=False, last_move__gte=move_from, last_move__lte=horizon - dt.timedelta(days=1))
         | Q(pa_id__isnull=True, date_of_birth__lte=coalloc_by)
-        | Q(looked_after=True, date_of_birth__gte=under_18_from)
-        | Q(assessment_completed=False, date_of_birth__gte=under_18_from)
+        | (Q(looked_after=True, date_of_birth__gte=under_18_from)
+           & (Q(last_sw_visit_at__isnull=True) | Q(last_sw_visit_at__lt=visit_bound)))
+        | Q(assessment_completed=False, date_of_birth__gte=under_18_from, date_of_birth__lte=sixteen_by,
+            eligible_from__lte=assessment_bound)
         | Q(latest_plan__lte=plan_bound)
     )
     return rows.filter(due)
@@ -104,18 +111,42 @@ def _date(value: Any) -> dt.date | None:
     return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
 
 
-def facts_for(row: YoungPerson, as_at: dt.date) -> Facts:
-    episodes = [Episode(e.start_date, e.end_date, e.is_short_break) for e in row.care_episodes.all()]
-    category = category_on(row.date_of_birth, episodes, as_at, special_guardianship=row.special_guardianship,
-                           detained_on_16th=row.detained_on_16th)
+def category_from_columns(row: YoungPerson, as_at: dt.date) -> str:
+    """The category as at the date from stored columns: ``eligible_from`` does not depend on the date, so
+    eligible / relevant / former relevant follow from it, the age and whether looked after now; qualifying
+    (and the rare detained-on-16th route) come from the cached category, refreshed daily."""
+    age = age_on(row.date_of_birth, as_at)
+    if not 16 <= age < 25:
+        return "none"
+    if row.eligible_from is not None and row.eligible_from <= as_at:
+        if age < 18:
+            return "eligible" if getattr(row, "looked_after", False) else "relevant"
+        return "former_relevant"
+    if row.category in ("relevant", "former_relevant"):
+        return "relevant" if age < 18 else "former_relevant"
+    return "qualifying" if row.category == "qualifying" else "none"
+
+
+def facts_for(row: YoungPerson, as_at: dt.date, exact: bool = True) -> Facts:
+    if exact:
+        episodes = [Episode(e.start_date, e.end_date, e.is_short_break) for e in row.care_episodes.all()]
+        category = category_on(row.date_of_birth, episodes, as_at, special_guardianship=row.special_guardianship,
+                               detained_on_16th=row.detained_on_16th).value
+        eligible_from = became_eligible_on(row.date_of_birth, episodes)
+    else:
+        category, eligible_from = category_from_columns(row, as_at), row.eligible_from
     return Facts(
-        dob=row.date_of_birth, category=category.value, is_open=row.status == ServiceStatus.OPEN,
+        dob=row.date_of_birth, category=category, is_open=row.status == ServiceStatus.OPEN,
         looked_after=bool(getattr(row, "looked_after", False)), pa_id=row.pa_id, pa_since=row.pa_since,
         sw_id=row.sw_id, sw_since=row.sw_since, last_pa_contact=_date(row.last_pa_contact_at),
         last_move=row.last_move, last_sw_visit=_date(row.last_sw_visit_at),
-        eligible_from=became_eligible_on(row.date_of_birth, episodes),
+        eligible_from=eligible_from,
         assessment_completed=bool(row.assessment_completed), latest_plan=row.latest_plan,
     )
+
+
+LIST_FIELDS = ["la_person_id", "first_name", "last_name", "preferred_name", "date_of_birth", "status", "category",
+               "eligible_from", "team__name", "team__locality_id"]
 
 
 @dataclass(frozen=True)
@@ -130,8 +161,9 @@ def items(qs: QuerySet[YoungPerson], as_at: dt.date, statuses: Iterable[str] = (
     iv = intervals()
     wanted = set(statuses)
     rows = annotated(qs, as_at) if all_candidates else candidates(qs, as_at, iv)
-    rows = rows.select_related("team").prefetch_related("care_episodes")
-    found = [Item(row, d) for row in rows for d in clock(facts_for(row, as_at), as_at, iv) if d.status in wanted]
+    rows = rows.select_related("team").only(*LIST_FIELDS)
+    found = [Item(row, d) for row in rows.iterator(chunk_size=5000)
+             for d in clock(facts_for(row, as_at, exact=False), as_at, iv) if d.status in wanted]
     return sorted(found, key=lambda i: (i.due.due, i.young_person.la_person_id, i.due.kind))
 
 

@@ -65,3 +65,13 @@ def test_database_narrowing_agrees_with_the_clock_for_everyone(staff, teams):
         narrowed = [(i.young_person.pk, i.due) for i in items(everyone, as_at)]
         full = [(i.young_person.pk, i.due) for i in items(everyone, as_at, all_candidates=True)]
         assert narrowed == full and narrowed
+
+
+def test_the_list_agrees_with_each_young_persons_own_clock(staff, teams):
+    call_command("demo_data", "--young-people", "150", "--seed", "3", "--as-at", "2025-06-15", stdout=StringIO())
+    from worklists.queries import due_for_one
+
+    listed = {(i.young_person.pk, i.due.kind, i.due.due) for i in items(YoungPerson.objects.all(), AS_AT)}
+    own = {(yp.pk, d.kind, d.due) for yp in YoungPerson.objects.all() for d in due_for_one(yp, AS_AT)
+           if d.status != "upcoming"}
+    assert listed == own and listed
