@@ -151,3 +151,12 @@ def audit(actor: Any, plan: PathwayPlan, grade: str, criteria: dict[str, bool], 
                                            actions_for_worker=actions_for_worker)
     record(actor, Action.CREATE, young_person=plan.young_person, obj=done, detail={"grade": grade}, request=request)
     return done
+
+
+@transaction.atomic
+def complete_action(actor: Any, act: PlanAction, request: Any = None) -> PlanAction:
+    act.status, act.completed_on = "done", timezone.localdate()
+    act.save(update_fields=["status", "completed_on"])
+    record(actor, Action.CHANGE, young_person=act.area.plan.young_person, obj=act,
+           detail={"status": {"old": "open", "new": "done"}}, request=request)
+    return act

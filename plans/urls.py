@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.edit, name="edit"),
     path("<int:pk>/autosave/", views.autosave, name="autosave"),
     path("<int:pk>/areas/<int:area_pk>/actions/", views.add_action, name="add_action"),
+    path("<int:pk>/actions/<int:action_pk>/done/", views.complete_action, name="complete_action"),
     path("<int:pk>/lifecycle/", views.lifecycle, name="lifecycle"),
     path("<int:pk>/compare/", views.compare, name="compare"),
     path("<int:pk>/plan.pdf", views.pdf, name="pdf"),

@@ -136,6 +136,16 @@ def add_action(request: HttpRequest, pk: int, area_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def complete_action(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    plan = _plan(request, pk)
+    act = get_object_or_404(PlanAction, pk=action_pk, area__plan=plan)
+    actions.complete_action(request.user, act, request=request)
+    messages.success(request, f"Done: {act.what}")
+    return redirect("plans:edit", pk=plan.pk)
+
+
+@login_required
+@require_POST
 def lifecycle(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     try:
@@ -205,5 +215,5 @@ def audit_report(request: HttpRequest) -> HttpResponse:
     done = PlanAction.objects.filter(completed_on__isnull=False)
     avg = done.aggregate(d=Avg(ExpressionWrapper(F("completed_on") - F("created_on"), output_field=DurationField())))
     return render(request, "plans/audit_report.html", {"report": report, "grades": GRADES,
-                                                       "avg_days": avg["d"].days if avg["d"] else None,
+                                                       "avg_days": avg["d"].days if avg["d"] is not None else None,
                                                        "versions": PlanVersion.objects.count()})

@@ -74,7 +74,7 @@ def _date(raw: str, where: str, column: str, problems: list[str], required: bool
         return None
 
 
-def parse(tables: dict[str, tuple[str, list[dict[str, str]]]], problems: list[str]) -> Parsed:
+def parse(tables: dict[str, tuple[str, list[dict[str, str]]]], problems: list[str], year: int) -> Parsed:
     out = Parsed()
     name, rows = tables.get("header", ("header.csv", []))
     seen: set[str] = set()
@@ -129,18 +129,28 @@ def parse(tables: dict[str, tuple[str, list[dict[str, str]]]], problems: list[st
         if touch not in IN_TOUCH:
             problems.append(f"{where}, IN_TOUCH: {row.get('IN_TOUCH')!r} is not YES, NO, DIED, REFU, NREQ or RHOM")
         activ = (row.get("ACTIV") or "0").strip().upper()
-        if activ not in ACTIV:
-            problems.append(f"{where}, ACTIV: {row.get('ACTIV')!r} is not an activity code")
+        if activ not in ACTIV or (activ in {"F3", "P3"} and year >= 2022):
+            problems.append(f"{where}, ACTIV: {row.get('ACTIV')!r} is not an activity code"
+                            + (" in this year (F3 and P3 ended in 2022)" if activ in {"F3", "P3"} else ""))
         accom = (row.get("ACCOM") or "0").strip().upper()
         if accom != "0" and not (len(accom) == 2 and accom[0] in ACCOM_LETTERS and accom[1] in "12"):
             problems.append(f"{where}, ACCOM: {row.get('ACCOM')!r} is not a letter and 1 or 2, or 0")
+        elif accom[:1] in {"S", "X"} and accom[1:] == "1":
+            problems.append(f"{where}, ACCOM: {accom} cannot be suitable (no fixed abode and custody are always 2)")
+        dob = _date(row.get("DOB", ""), where, "DOB", problems)
+        if dob is not None:
+            from returns.oc3 import birthday_in_year
+
+            if birthday_in_year(dob, year) is None:
+                problems.append(f"{where}, DOB: {row.get('DOB')} has no 17th to 21st birthday in the year ending "
+                                f"31 March {year}: is this the right year's file?")
         out.oc3.append({"child": child, "in_touch": touch, "activity": activ, "accommodation": accom})
     return out
 
 
-def read(directory: Path) -> Parsed:
+def read(directory: Path, year: int) -> Parsed:
     problems: list[str] = []
-    parsed = parse(load_tables(directory, problems), problems)
+    parsed = parse(load_tables(directory, problems), problems, year)
     if problems:
         raise ImportProblems(problems)
     return parsed

@@ -97,3 +97,15 @@ def test_audit_report_shows_grades_by_team(client, staff, teams):
     client.force_login(staff["hos"])
     page = client.get("/plans/quality/").content.decode()
     assert "67% (2)" in page and "33% (1)" in page
+
+
+def test_actions_are_completed_and_time_to_complete_is_reported(client, staff, teams):
+    yp = young_person(teams["north"], pa=staff["pa_north"])
+    area = actions.start_plan(staff["pa_north"], yp).areas.get(area="identity")
+    act = actions.add_action(staff["pa_north"], area, "Apply for a passport", "Sam (PA)", dt.date.today())
+    client.force_login(staff["pa_north"])
+    client.post(f"/plans/{area.plan_id}/actions/{act.pk}/done/")
+    act.refresh_from_db()
+    assert act.status == "done" and act.completed_on == dt.date.today()
+    client.force_login(staff["hos"])
+    assert "0 days on average" in client.get("/plans/quality/").content.decode()

@@ -64,10 +64,13 @@ def test_bad_903_files_report_every_problem(db, tmp_path):
     (tmp_path / "header.csv").write_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,Q,31/02/2006,WBRI,UN4,,\n")
     (tmp_path / "episodes.csv").write_text("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,"
                                            "HOME_POST,PL_POST,URN\nA1,01/01/2020,S,ZZ,N1,U1,PR1,,,,,,\n")
-    (tmp_path / "oc3.csv").write_text("CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nA1,01/01/2006,MAYBE,F9,Q1\n")
+    (tmp_path / "oc3.csv").write_text("CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nA1,01/01/2000,MAYBE,F9,Q1\n"
+                                      "B2,01/06/2006,YES,F3,X1\n")
     err = StringIO()
-    with pytest.raises(CommandError, match="Nothing imported: 6 problems"):
+    with pytest.raises(CommandError, match="Nothing imported: 10 problems"):
         call_command("import_903", str(tmp_path), "--year", "2025", stdout=StringIO(), stderr=err)
     for text in ["header.csv row 2, SEX", "header.csv row 2, DOB", "episodes.csv row 2, LS",
-                 "oc3.csv row 2, IN_TOUCH", "oc3.csv row 2, ACTIV", "oc3.csv row 2, ACCOM"]:
+                 "oc3.csv row 2, IN_TOUCH", "oc3.csv row 2, ACTIV", "oc3.csv row 2, ACCOM",
+                 "oc3.csv row 3, CHILD", "oc3.csv row 3, ACTIV: 'F3' is not an activity code in this year",
+                 "oc3.csv row 3, ACCOM: X1 cannot be suitable", "oc3.csv row 2, DOB"]:
         assert text in err.getvalue()

@@ -22,7 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **opts: Any) -> None:
         self.stdout.write(f"Checking {opts['directory']} ...")
         try:
-            parsed = read(opts["directory"])
+            parsed = read(opts["directory"], opts["year"])
         except ImportProblems as error:
             for problem in error.problems:
                 self.stderr.write(problem)
