@@ -52,3 +52,17 @@ def test_refresh_categories_catches_up_with_birthdays(db, teams):
     call_command("refresh_categories", "--as-at", "2026-01-02", stdout=out)
     yp.refresh_from_db()
     assert yp.category == "former_relevant" and "categories changed" in out.getvalue()
+
+
+def test_cases_close_at_25(db, teams):
+    import datetime as dt
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    older = young_person(teams["north"], dob=dt.date(2001, 1, 1))
+    younger = young_person(teams["north"], dob=dt.date(2001, 1, 3))
+    call_command("refresh_categories", "--as-at", "2026-01-02", stdout=StringIO())
+    older.refresh_from_db()
+    younger.refresh_from_db()
+    assert (older.status, younger.status) == ("closed", "open")

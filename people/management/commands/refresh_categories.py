@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from people.eligibility import Episode, became_eligible_on, category_on
+from people.eligibility import Episode, became_eligible_on, category_on, dob_range_for_ages
 from people.models import CareEpisode, YoungPerson
 
 
@@ -38,4 +38,8 @@ class Command(BaseCommand):
                 yp.category, yp.eligible_from = category, eligible_from
                 changed.append(yp)
         YoungPerson.objects.bulk_update(changed, ["category", "eligible_from"], batch_size=2000)
-        self.stdout.write(f"{len(changed)} categories changed as at {as_at:%d/%m/%Y}")
+        # The service ends at 25: close open and stepped-down cases of anyone 25 or over
+        born_by = dob_range_for_ages(as_at, 25, 200)[1]
+        closed = YoungPerson.objects.filter(status__in=["open", "stepped_down"], date_of_birth__lte=born_by).update(
+            status="closed", status_changed_on=as_at)
+        self.stdout.write(f"{len(changed)} categories changed, {closed} cases closed at 25, as at {as_at:%d/%m/%Y}")
