@@ -1,4 +1,19 @@
-from django.urls import path  # noqa: F401
+from __future__ import annotations
+
+from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView
+
+from api import views
 
 app_name = "api"
-urlpatterns: list = []
+urlpatterns = [
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("me/", views.MeView.as_view(), name="me"),
+    path("young-people/", views.YoungPeopleView.as_view(), name="young_people"),
+    path("young-people/<int:pk>/", views.YoungPersonView.as_view(), name="young_person"),
+    path("young-people/<int:pk>/care-episodes/", views.CareEpisodesView.as_view(), name="care_episodes"),
+    path("young-people/<int:pk>/allocations/", views.AllocationsView.as_view(), name="allocations"),
+    path("young-people/<int:pk>/contacts/", views.ContactsView.as_view(), name="contacts"),
+    path("young-people/<int:pk>/accommodation/", views.AccommodationView.as_view(), name="accommodation"),
+    path("young-people/<int:pk>/activities/", views.ActivitiesView.as_view(), name="activities"),
+]

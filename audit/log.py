@@ -87,3 +87,14 @@ def exported(actor: Any, what: str, rows: int, young_people: Iterable[Any] = (),
                     young_person_id=getattr(yp, "pk", yp), object_type=what) for yp in young_people],
         batch_size=2000,
     )
+
+
+def viewed_many(actor: Any, young_people: Iterable[Any], what: str, request: HttpRequest | None = None) -> None:
+    """One VIEW event per young person shown in a list (e.g. an API page), in one query."""
+    path = request.get_full_path()[:300] if request is not None else ""
+    AuditEvent.objects.bulk_create(
+        [AuditEvent(actor=actor if getattr(actor, "is_authenticated", False) else None, action=Action.VIEW,
+                    young_person_id=getattr(yp, "pk", yp), object_type=what, object_id=str(getattr(yp, "pk", yp)),
+                    path=path) for yp in young_people],
+        batch_size=2000,
+    )

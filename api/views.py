@@ -1,0 +1,300 @@
+"""The JSON API, /api/v1/. Thin: reads go through people.scope, writes through the apps' verbs,
+and every read or change of a young person's record is audit-logged as on the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from accommodation.models import AccommodationEpisode, ActivityEpisode
+from accounts.models import User
+from api import serializers as s
+from api.authentication import ApiTokenAuthentication
+from api.permissions import MayChangeRecords, SeesNamedRecords
+from audit.log import record, viewed, viewed_many
+from audit.models import Action
+from contacts.models import Contact
+from people import actions
+from people.eligibility import AgeBand, dob_range_for_ages
+from people.models import Allocation, CareEpisode, YoungPerson
+from people.scope import get_young_person_or_404, young_people_for
+
+AGE_BANDS = {AgeBand.B16_17.value: (16, 17), AgeBand.B18_20.value: (18, 20), AgeBand.B21_24.value: (21, 24)}
+
+
+def drf_error(exc: DjangoValidationError) -> ValidationError:
+    """A people.actions refusal as a 400 keyed by field, with the same messages as the pages."""
+    if hasattr(exc, "error_dict"):
+        return ValidationError(exc.message_dict)
+    return ValidationError({"non_field_errors": exc.messages})
+
+
+class ApiView(generics.GenericAPIView):  # type: ignore[type-arg]
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
+    permission_classes = [IsAuthenticated, SeesNamedRecords, MayChangeRecords]
+
+
+def current_allocations() -> Prefetch:
+    return Prefetch("allocations", to_attr="current_allocations",
+                    queryset=Allocation.objects.filter(end_date__isnull=True).select_related("worker"))
+
+
+def parse_date(text: str) -> dt.date | None:
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def search(qs: QuerySet[YoungPerson], params: Any, as_at: dt.date) -> QuerySet[YoungPerson]:
+    text = (params.get("q") or "").strip()
+    if text:
+        day = parse_date(text)
+        if day is not None:
+            qs = qs.filter(date_of_birth=day)
+        else:
+            for word in re.split(r"\s+", text)[:4]:
+                qs = qs.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word)
+                               | Q(preferred_name__icontains=word) | Q(la_person_id__iexact=word))
+    if params.get("team"):
+        try:
+            qs = qs.filter(team_id=int(params["team"]))
+        except ValueError as exc:
+            raise ValidationError({"team": "Give a team id"}) from exc
+    if params.get("age_band"):
+        if params["age_band"] not in AGE_BANDS:
+            raise ValidationError({"age_band": f"Choose one of {', '.join(AGE_BANDS)}"})
+        earliest, latest = dob_range_for_ages(as_at, *AGE_BANDS[params["age_band"]])
+        qs = qs.filter(date_of_birth__range=(earliest, latest))
+    if params.get("category"):
+        qs = qs.filter(category=params["category"])
+    if params.get("status"):
+        qs = qs.filter(status=params["status"])
+    if params.get("worker"):
+        qs = qs.filter(pk__in=Allocation.objects.filter(worker__staff_id=params["worker"], end_date__isnull=True)
+                       .values("young_person_id"))
+    return qs
+
+
+LIST_PARAMETERS = [
+    OpenApiParameter("q", OpenApiTypes.STR, description="Name, LA person ID, or date of birth (YYYY-MM-DD)"),
+    OpenApiParameter("team", OpenApiTypes.INT),
+    OpenApiParameter("age_band", OpenApiTypes.STR, enum=list(AGE_BANDS)),
+    OpenApiParameter("category", OpenApiTypes.STR,
+                     enum=["eligible", "relevant", "former_relevant", "qualifying", "none"]),
+    OpenApiParameter("status", OpenApiTypes.STR, enum=["open", "stepped_down", "closed", "died"]),
+    OpenApiParameter("worker", OpenApiTypes.STR, description="Staff ID of a currently allocated worker"),
+]
+
+
+class YoungPeopleView(ApiView, generics.ListAPIView):  # type: ignore[type-arg]
+    serializer_class = s.YoungPersonListSerializer
+    queryset = YoungPerson.objects.none()  # the real one comes from people.scope in get()
+
+    @extend_schema(parameters=LIST_PARAMETERS, summary="Young people the caller may see",
+                   operation_id="young_people_list")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        as_at = timezone.localdate()
+        qs = search(young_people_for(request.user), request.query_params, as_at)
+        qs = qs.select_related("team").prefetch_related(current_allocations()).order_by("last_name", "first_name",
+                                                                                         "pk")
+        page = self.paginate_queryset(qs)
+        rows = list(page if page is not None else qs)
+        viewed_many(request.user, rows, "api:young_people", request=request)
+        data = s.YoungPersonListSerializer(rows, many=True, context={"as_at": as_at}).data
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
+    @extend_schema(request=s.YoungPersonWriteSerializer, responses={201: s.YoungPersonDetailSerializer},
+                   summary="Create a young person's record")
+    def post(self, request: Request) -> Response:
+        incoming = s.YoungPersonWriteSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        fields = dict(incoming.validated_data)
+        if not fields.get("team") and request.user.team_id:
+            fields["team"] = request.user.team  # so the creator's team can see it
+        try:
+            yp = actions.create_young_person(request.user, request=request, **fields)
+        except DjangoValidationError as exc:
+            raise drf_error(exc) from None
+        return Response(s.YoungPersonDetailSerializer(yp, context={"as_at": timezone.localdate()}).data,
+                        status=status.HTTP_201_CREATED)
+
+
+class YoungPersonView(ApiView):
+    serializer_class = s.YoungPersonDetailSerializer
+
+    def load(self, request: Request, pk: int) -> YoungPerson:
+        yp = get_young_person_or_404(request.user, pk, request)
+        return (YoungPerson.objects.select_related("team", "district").prefetch_related(current_allocations())
+                .get(pk=yp.pk))
+
+    @extend_schema(operation_id="young_person_retrieve",
+                   summary="A young person's record, with category, age band, allocations and circumstances")
+    def get(self, request: Request, pk: int) -> Response:
+        yp = self.load(request, pk)
+        viewed(request.user, yp, "api:young_person", request=request)
+        return Response(s.YoungPersonDetailSerializer(yp, context={"as_at": timezone.localdate()}).data)
+
+    @extend_schema(request=s.YoungPersonWriteSerializer, operation_id="young_person_partial_update",
+                   summary="Change fields of the record (old and new "
+                                                                  "values kept in the audit log)")
+    def patch(self, request: Request, pk: int) -> Response:
+        yp = self.load(request, pk)
+        incoming = s.YoungPersonWriteSerializer(yp, data=request.data, partial=True)
+        incoming.is_valid(raise_exception=True)
+        try:
+            actions.update_young_person(request.user, yp, request=request, **incoming.validated_data)
+        except DjangoValidationError as exc:
+            raise drf_error(exc) from None
+        return Response(s.YoungPersonDetailSerializer(self.load(request, pk),
+                                                      context={"as_at": timezone.localdate()}).data)
+
+
+class _ChildList(ApiView, generics.ListAPIView):  # type: ignore[type-arg]
+    """GET the young person's records of one kind (logged as a view); POST where the kind allows."""
+
+    what = ""
+
+    def records(self, yp: YoungPerson) -> QuerySet[Any]:
+        raise NotImplementedError
+
+    def get_queryset(self) -> QuerySet[Any]:
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return self.serializer_class.Meta.model.objects.none()  # type: ignore[union-attr]
+        return self.records(self.young_person)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self.young_person = get_young_person_or_404(request.user, kwargs["pk"], request)
+        viewed(request.user, self.young_person, self.what, request=request)
+        return super().list(request, *args, **kwargs)
+
+
+class CareEpisodesView(_ChildList):
+    serializer_class = s.CareEpisodeSerializer
+    what = "api:care_episodes"
+
+    def records(self, yp: YoungPerson) -> QuerySet[Any]:
+        return CareEpisode.objects.filter(young_person=yp).order_by("start_date", "pk")
+
+    @extend_schema(summary="Add an episode of care (the whole history is checked)")
+    def post(self, request: Request, pk: int) -> Response:
+        yp = get_young_person_or_404(request.user, pk, request)
+        incoming = s.CareEpisodeSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            episode = actions.add_care_episode(request.user, yp, request=request, **incoming.validated_data)
+        except DjangoValidationError as exc:
+            raise drf_error(exc) from None
+        return Response(s.CareEpisodeSerializer(episode).data, status=status.HTTP_201_CREATED)
+
+
+class AllocationsView(_ChildList):
+    serializer_class = s.AllocationSerializer
+    what = "api:allocations"
+
+    def records(self, yp: YoungPerson) -> QuerySet[Any]:
+        return Allocation.objects.filter(young_person=yp).select_related("worker").order_by("-start_date", "-pk")
+
+    @extend_schema(request=s.AllocateSerializer, responses={201: s.AllocationSerializer},
+                   summary="Allocate (or reallocate, with a reason) a PA or social worker")
+    def post(self, request: Request, pk: int) -> Response:
+        yp = get_young_person_or_404(request.user, pk, request)
+        incoming = s.AllocateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        worker = User.objects.filter(staff_id=data["worker"]).first()
+        if worker is None:
+            raise ValidationError({"worker": "No member of staff has that staff ID"})
+        try:
+            allocation = actions.allocate(request.user, yp, worker, data["role"], data["start_date"],
+                                          reason=data["reason"], request=request)
+        except DjangoValidationError as exc:
+            raise drf_error(exc) from None
+        return Response(s.AllocationSerializer(allocation).data, status=status.HTTP_201_CREATED)
+
+
+class ContactsView(_ChildList):
+    serializer_class = s.ContactSerializer
+    what = "api:contacts"
+    open_to_service_wide_writers = True  # housing and finance staff record their contacts too
+
+    def records(self, yp: YoungPerson) -> QuerySet[Any]:
+        return Contact.objects.filter(young_person=yp).select_related("worker").order_by("-occurred_at", "-pk")
+
+    @extend_schema(summary="Record a contact made by the caller (idempotent with submission_key)")
+    def post(self, request: Request, pk: int) -> Response:
+        yp = get_young_person_or_404(request.user, pk, request)
+        incoming = s.ContactSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        key = data.get("submission_key")
+        if key:
+            existing = Contact.objects.filter(submission_key=key).first()
+            if existing is not None:
+                if existing.young_person_id != yp.pk:
+                    raise ValidationError({"submission_key": "This key was used for another record"})
+                return Response(s.ContactSerializer(existing).data, status=status.HTTP_200_OK)
+        on = data["occurred_at"].date()
+        allocated = Allocation.objects.filter(young_person=yp, worker=request.user, start_date__lte=on).filter(
+            Q(end_date__isnull=True) | Q(end_date__gt=on)).exists()
+        with transaction.atomic():
+            contact = Contact.objects.create(young_person=yp, worker=request.user, created_by=request.user,
+                                             by_allocated_worker=allocated, **data)
+            record(request.user, Action.CREATE, young_person=yp, obj=contact, request=request,
+                   detail={"kind": contact.kind, "occurred_at": contact.occurred_at,
+                           "successful": contact.successful})
+        return Response(s.ContactSerializer(contact).data, status=status.HTTP_201_CREATED)
+
+
+class AccommodationView(_ChildList):
+    serializer_class = s.AccommodationEpisodeSerializer
+    what = "api:accommodation"
+
+    def records(self, yp: YoungPerson) -> QuerySet[Any]:
+        return AccommodationEpisode.objects.filter(young_person=yp).select_related("district").order_by(
+            "-start_date", "-pk")
+
+
+class ActivitiesView(_ChildList):
+    serializer_class = s.ActivityEpisodeSerializer
+    what = "api:activities"
+
+    def records(self, yp: YoungPerson) -> QuerySet[Any]:
+        return ActivityEpisode.objects.filter(young_person=yp).order_by("-start_date", "-pk")
+
+
+class MeSerializer(serializers.Serializer[Any]):
+    username = serializers.CharField()
+    staff_id = serializers.CharField()
+    name = serializers.CharField(source="get_full_name")
+    role = serializers.CharField()
+    team = serializers.CharField(source="team.name", default=None)
+
+
+class MeView(generics.GenericAPIView):  # type: ignore[type-arg]
+    """Who the token belongs to (works for every role)."""
+
+    authentication_classes = ApiView.authentication_classes
+    permission_classes = [IsAuthenticated]
+    serializer_class = MeSerializer
+
+    def get(self, request: Request) -> Response:
+        return Response(MeSerializer(request.user).data)
+
+
