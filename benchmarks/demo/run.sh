@@ -12,7 +12,7 @@ createdb -h 127.0.0.1 -U postgres "$DB"
 .venv/bin/python manage.py migrate --verbosity 0
 echo "demo_data --young-people $N --seed 1 $* on PostgreSQL ($DB)"
 /usr/bin/time -f "wall %e s, peak RSS %M KB (python process)" \
-  .venv/bin/python manage.py demo_data --young-people "$N" --seed 1 "$@" 2>&1 | grep -v "^  [a-z0-9]* *[A-Z]" || true
+  .venv/bin/python manage.py demo_data --young-people "$N" --seed 1 "$@"
 psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "select 'young people', count(*) from people_youngperson
   union all select 'care episodes', count(*) from people_careepisode
   union all select 'allocations', count(*) from people_allocation
