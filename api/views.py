@@ -4,7 +4,6 @@ and every read or change of a young person's record is audit-logged as on the pa
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -29,11 +28,9 @@ from audit.log import record, viewed, viewed_many
 from audit.models import Action
 from contacts.models import Contact
 from people import actions
-from people.eligibility import AgeBand, dob_range_for_ages
 from people.models import Allocation, CareEpisode, YoungPerson
+from people.queries import AGE_BANDS, search_young_people
 from people.scope import get_young_person_or_404, young_people_for
-
-AGE_BANDS = {AgeBand.B16_17.value: (16, 17), AgeBand.B18_20.value: (18, 20), AgeBand.B21_24.value: (21, 24)}
 
 
 def drf_error(exc: DjangoValidationError) -> ValidationError:
@@ -53,43 +50,12 @@ def current_allocations() -> Prefetch:
                     queryset=Allocation.objects.filter(end_date__isnull=True).select_related("worker"))
 
 
-def parse_date(text: str) -> dt.date | None:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 def search(qs: QuerySet[YoungPerson], params: Any, as_at: dt.date) -> QuerySet[YoungPerson]:
-    text = (params.get("q") or "").strip()
-    if text:
-        day = parse_date(text)
-        if day is not None:
-            qs = qs.filter(date_of_birth=day)
-        else:
-            for word in re.split(r"\s+", text)[:4]:
-                qs = qs.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word)
-                               | Q(preferred_name__icontains=word) | Q(la_person_id__iexact=word))
-    if params.get("team"):
-        try:
-            qs = qs.filter(team_id=int(params["team"]))
-        except ValueError as exc:
-            raise ValidationError({"team": "Give a team id"}) from exc
-    if params.get("age_band"):
-        if params["age_band"] not in AGE_BANDS:
-            raise ValidationError({"age_band": f"Choose one of {', '.join(AGE_BANDS)}"})
-        earliest, latest = dob_range_for_ages(as_at, *AGE_BANDS[params["age_band"]])
-        qs = qs.filter(date_of_birth__range=(earliest, latest))
-    if params.get("category"):
-        qs = qs.filter(category=params["category"])
-    if params.get("status"):
-        qs = qs.filter(status=params["status"])
-    if params.get("worker"):
-        qs = qs.filter(pk__in=Allocation.objects.filter(worker__staff_id=params["worker"], end_date__isnull=True)
-                       .values("young_person_id"))
-    return qs
+    try:
+        return search_young_people(qs, as_at, **{k: params.get(k, "") for k in (
+            "q", "team", "age_band", "category", "status", "worker")})
+    except DjangoValidationError as exc:
+        raise drf_error(exc) from None
 
 
 LIST_PARAMETERS = [
