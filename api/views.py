@@ -21,6 +21,7 @@ from rest_framework.response import Response
 
 from accommodation.models import AccommodationEpisode, ActivityEpisode
 from accounts.models import User
+from accounts.roles import SERVICE_WIDE_ROLES
 from api import serializers as s
 from api.authentication import ApiTokenAuthentication
 from api.permissions import MayChangeRecords, SeesNamedRecords
@@ -69,6 +70,13 @@ LIST_PARAMETERS = [
 ]
 
 
+def own_team(user: Any, team: Any) -> bool:
+    """May ``user`` create a record held by ``team``? Service-wide roles anywhere; others their teams."""
+    if user.is_superuser or user.role in SERVICE_WIDE_ROLES:
+        return True
+    return bool(team.pk == user.team_id or user.managed_teams.filter(pk=team.pk).exists())
+
+
 class YoungPeopleView(ApiView, generics.ListAPIView):  # type: ignore[type-arg]
     serializer_class = s.YoungPersonListSerializer
     queryset = YoungPerson.objects.none()  # the real one comes from people.scope in get()
@@ -94,6 +102,8 @@ class YoungPeopleView(ApiView, generics.ListAPIView):  # type: ignore[type-arg]
         fields = dict(incoming.validated_data)
         if not fields.get("team") and request.user.team_id:
             fields["team"] = request.user.team  # so the creator's team can see it
+        if fields.get("team") and not own_team(request.user, fields["team"]):
+            raise ValidationError({"team": "You can create records only for your own team"})
         try:
             yp = actions.create_young_person(request.user, request=request, **fields)
         except DjangoValidationError as exc:
@@ -124,6 +134,9 @@ class YoungPersonView(ApiView):
         yp = self.load(request, pk)
         incoming = s.YoungPersonWriteSerializer(yp, data=request.data, partial=True)
         incoming.is_valid(raise_exception=True)
+        team = incoming.validated_data.get("team")
+        if team is not None and team.pk != yp.team_id and not own_team(request.user, team):
+            raise ValidationError({"team": "Only a manager of that team can move the case to it"})
         try:
             actions.update_young_person(request.user, yp, request=request, **incoming.validated_data)
         except DjangoValidationError as exc:

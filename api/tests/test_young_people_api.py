@@ -136,3 +136,15 @@ def test_read_only_roles_cannot_change(api_as: Api, cohort: dict[str, YoungPerso
 
 def test_unknown_date_format_in_search_is_a_name(api_as: Api, cohort: dict[str, YoungPerson]) -> None:
     assert api_as("hos").get("/api/v1/young-people/?q=" + dt.date(1900, 1, 1).isoformat()).json()["count"] == 0
+
+
+def test_create_for_another_team_refused(api_as: Api, teams: dict[str, Any]) -> None:
+    response = api_as("pa_north").post("/api/v1/young-people/", {
+        "la_person_id": "NEW2", "first_name": "Lee", "last_name": "Park", "date_of_birth": "2007-02-03",
+        "team": teams["south"].pk}, format="json")
+    assert response.status_code == 400 and "team" in response.json()
+    assert not YoungPerson.objects.filter(la_person_id="NEW2").exists()
+    ok = api_as("tm_south").post("/api/v1/young-people/", {
+        "la_person_id": "NEW3", "first_name": "Lee", "last_name": "Park", "date_of_birth": "2007-02-03",
+        "team": teams["south"].pk}, format="json")
+    assert ok.status_code == 201
