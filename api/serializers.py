@@ -11,7 +11,7 @@ from accommodation.models import AccommodationEpisode, ActivityEpisode
 from contacts.models import Contact, ContactKind, MadeBy
 from people import codes
 from people.eligibility import Category, age_band_on, age_on
-from people.models import Allocation, AllocationRole, CareEpisode, YoungPerson
+from people.models import Allocation, AllocationRole, CareEpisode, ServiceStatus, YoungPerson
 
 
 class WorkerSerializer(serializers.Serializer[Any]):
@@ -165,3 +165,8 @@ class ActivityEpisodeSerializer(serializers.ModelSerializer[ActivityEpisode]):
     class Meta:
         model = ActivityEpisode
         fields = ["id", "start_date", "end_date", "activity", "is_eet"]
+
+
+class ServiceStatusSerializer(serializers.Serializer[Any]):
+    status = serializers.ChoiceField(choices=ServiceStatus.choices)
+    on = serializers.DateField(help_text="The date of the change (the date of death for 'died')")

@@ -30,7 +30,7 @@ from audit.models import Action
 from contacts.models import Contact
 from people import actions
 from people.models import Allocation, CareEpisode, YoungPerson
-from people.queries import AGE_BANDS, search_young_people
+from people.queries import AGE_BANDS, needing_pa, search_young_people
 from people.scope import get_young_person_or_404, young_people_for
 
 
@@ -256,6 +256,42 @@ class ActivitiesView(_ChildList):
 
     def records(self, yp: YoungPerson) -> QuerySet[Any]:
         return ActivityEpisode.objects.filter(young_person=yp).order_by("-start_date", "-pk")
+
+
+class ServiceStatusView(ApiView):
+    serializer_class = s.ServiceStatusSerializer
+
+    @extend_schema(responses={200: s.YoungPersonDetailSerializer},
+                   summary="Step down (from 21, on request), re-open (until 25), close (at 25) or record a death")
+    def post(self, request: Request, pk: int) -> Response:
+        yp = get_young_person_or_404(request.user, pk, request)
+        incoming = s.ServiceStatusSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            actions.set_service_status(request.user, yp, incoming.validated_data["status"],
+                                       incoming.validated_data["on"], request=request)
+        except DjangoValidationError as exc:
+            raise drf_error(exc) from None
+        yp = YoungPerson.objects.select_related("team", "district").prefetch_related(current_allocations()).get(
+            pk=yp.pk)
+        return Response(s.YoungPersonDetailSerializer(yp, context={"as_at": timezone.localdate()}).data)
+
+
+class NeedingPaView(ApiView, generics.ListAPIView):  # type: ignore[type-arg]
+    """Young people in scope who reached the PA co-allocation age with no PA (oldest first)."""
+
+    serializer_class = s.YoungPersonListSerializer
+    queryset = YoungPerson.objects.none()
+
+    @extend_schema(operation_id="worklist_needing_pa", summary="Reached the PA co-allocation age with no PA")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        as_at = timezone.localdate()
+        qs = needing_pa(request.user, as_at).prefetch_related(current_allocations())
+        page = self.paginate_queryset(qs)
+        rows = list(page if page is not None else qs)
+        viewed_many(request.user, rows, "api:needing_pa", request=request)
+        data = s.YoungPersonListSerializer(rows, many=True, context={"as_at": as_at}).data
+        return self.get_paginated_response(data) if page is not None else Response(data)
 
 
 class MeSerializer(serializers.Serializer[Any]):

@@ -106,3 +106,26 @@ def test_accommodation_and_activity_read(api_as: Api, yp: YoungPerson) -> None:
     assert activity[0]["activity"] == "F2" and activity[0]["is_eet"] is True
     assert api_as("pa_south").get(f"/api/v1/young-people/{yp.pk}/accommodation/").status_code == 404
     assert client.post(f"/api/v1/young-people/{yp.pk}/accommodation/", {}, format="json").status_code == 405
+
+
+def test_service_status_change(api_as: Api, teams: dict[str, Any], staff: dict[str, Any]) -> None:
+    older = make_yp(age=22, team=teams["north"])
+    allocate_now(older, staff["pa_north"])
+    client = api_as("pa_north")
+    today = timezone.localdate().isoformat()
+    response = client.post(f"/api/v1/young-people/{older.pk}/status/", {"status": "stepped_down", "on": today},
+                           format="json")
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "stepped_down" and response.json()["current_allocations"] == []
+    younger = make_yp(age=19, team=teams["north"])
+    refused = client.post(f"/api/v1/young-people/{younger.pk}/status/", {"status": "stepped_down", "on": today},
+                          format="json")
+    assert refused.status_code == 400 and "21st birthday" in refused.json()["status"][0]
+
+
+def test_needing_pa_worklist(api_as: Api, teams: dict[str, Any], yp: YoungPerson) -> None:
+    waiting = make_yp(age=17, team=teams["north"])
+    make_yp(age=18, team=teams["south"])
+    rows = api_as("pa_north").get("/api/v1/young-people/needing-pa/").json()["results"]
+    assert [r["la_person_id"] for r in rows] == [waiting.la_person_id]
+    assert api_as("analyst").get("/api/v1/young-people/needing-pa/").status_code == 403
