@@ -7,7 +7,9 @@ from api import views
 
 app_name = "api"
 urlpatterns = [
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    # Public, like any API description; our token class so a client sending its token is not refused
+    path("openapi.json", SpectacularJSONAPIView.as_view(authentication_classes=views.ApiView.authentication_classes),
+         name="openapi"),
     path("me/", views.MeView.as_view(), name="me"),
     path("young-people/", views.YoungPeopleView.as_view(), name="young_people"),
     path("young-people/<int:pk>/", views.YoungPersonView.as_view(), name="young_person"),

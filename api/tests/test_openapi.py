@@ -35,3 +35,12 @@ def test_schema_generates_without_warnings(db: Any) -> None:
     out, err = io.StringIO(), io.StringIO()
     call_command("spectacular", "--validate", "--fail-on-warn", "--format", "openapi-json", stdout=out, stderr=err)
     assert '"/api/v1/young-people/"' in out.getvalue()
+
+
+def test_openapi_with_a_token(staff: dict[str, Any]) -> None:
+    from api.models import ApiToken
+
+    _row, token = ApiToken.issue(staff["pa_north"])
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    assert client.get("/api/v1/openapi.json").status_code == 200
