@@ -83,3 +83,12 @@ def test_refresh_categories_follows_the_date(db: Any) -> None:
     # nobody is eligible or relevant 800 days on unless they are still under 18
     assert not YoungPerson.objects.filter(category__in=["eligible", "relevant"],
                                           date_of_birth__lt=later.replace(year=later.year - 18)).exists()
+
+
+def test_chunked_writing_gives_the_same_cohort(db: Any, monkeypatch: Any) -> None:
+    from people.management.commands import demo_data
+
+    _out, whole = build_and_roll_back(5)
+    monkeypatch.setattr(demo_data, "FLUSH_EVERY", 37)
+    _out, chunked = build_and_roll_back(5)
+    assert chunked == whole and len(chunked) == 200
