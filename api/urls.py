@@ -1,14 +1,23 @@
-from django.urls import include, path
+from __future__ import annotations
+
+from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
-from rest_framework.routers import DefaultRouter
 
 from api import views
 
-router = DefaultRouter()
-router.register("young-people", views.YoungPersonViewSet, basename="young-person")
-
 app_name = "api"
 urlpatterns = [
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
-    path("", include(router.urls)),
+    # Public, like any API description; our token class so a client sending its token is not refused
+    path("openapi.json", SpectacularJSONAPIView.as_view(authentication_classes=views.ApiView.authentication_classes),
+         name="openapi"),
+    path("me/", views.MeView.as_view(), name="me"),
+    path("young-people/", views.YoungPeopleView.as_view(), name="young_people"),
+    path("young-people/<int:pk>/", views.YoungPersonView.as_view(), name="young_person"),
+    path("young-people/needing-pa/", views.NeedingPaView.as_view(), name="needing_pa"),
+    path("young-people/<int:pk>/status/", views.ServiceStatusView.as_view(), name="status"),
+    path("young-people/<int:pk>/care-episodes/", views.CareEpisodesView.as_view(), name="care_episodes"),
+    path("young-people/<int:pk>/allocations/", views.AllocationsView.as_view(), name="allocations"),
+    path("young-people/<int:pk>/contacts/", views.ContactsView.as_view(), name="contacts"),
+    path("young-people/<int:pk>/accommodation/", views.AccommodationView.as_view(), name="accommodation"),
+    path("young-people/<int:pk>/activities/", views.ActivitiesView.as_view(), name="activities"),
 ]

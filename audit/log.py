@@ -19,6 +19,10 @@ def _jsonable(value: Any) -> Any:
         return str(value)
     if isinstance(value, models.Model):
         return str(value)
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_jsonable(v) for v in value]
     return value
 
 
@@ -81,5 +85,16 @@ def exported(actor: Any, what: str, rows: int, young_people: Iterable[Any] = (),
     AuditEvent.objects.bulk_create(
         [AuditEvent(actor=actor if getattr(actor, "is_authenticated", False) else None, action=Action.EXPORT,
                     young_person_id=getattr(yp, "pk", yp), object_type=what) for yp in young_people],
+        batch_size=2000,
+    )
+
+
+def viewed_many(actor: Any, young_people: Iterable[Any], what: str, request: HttpRequest | None = None) -> None:
+    """One VIEW event per young person shown in a list (e.g. an API page), in one query."""
+    path = request.get_full_path()[:300] if request is not None else ""
+    AuditEvent.objects.bulk_create(
+        [AuditEvent(actor=actor if getattr(actor, "is_authenticated", False) else None, action=Action.VIEW,
+                    young_person_id=getattr(yp, "pk", yp), object_type=what, object_id=str(getattr(yp, "pk", yp)),
+                    path=path) for yp in young_people],
         batch_size=2000,
     )

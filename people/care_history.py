@@ -13,6 +13,11 @@ class EpisodeInput:
     label: str = "episode"
 
 
+def long_date(day: dt.date) -> str:
+    """GOV.UK style: 5 March 2024."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def problems(dob: dt.date, episodes: list[EpisodeInput], today: dt.date) -> list[tuple[str, str]]:
     """(field, message) for every impossible thing in a care history; empty when it is sound."""
     found: list[tuple[str, str]] = []
@@ -28,8 +33,8 @@ def problems(dob: dt.date, episodes: list[EpisodeInput], today: dt.date) -> list
     ordered = sorted(episodes, key=lambda e: e.start)
     for earlier, later in zip(ordered, ordered[1:], strict=False):
         if earlier.end is None or later.start < earlier.end:
-            found.append(("start_date", f"The {later.label} starting {later.start:%d/%m/%Y} overlaps the "
-                                        f"{earlier.label} starting {earlier.start:%d/%m/%Y}"))
+            found.append(("start_date", f"The {later.label} starting {long_date(later.start)} overlaps the "
+                                        f"{earlier.label} starting {long_date(earlier.start)}"))
     open_count = sum(1 for e in episodes if e.end is None)
     if open_count > 1:
         found.append(("end_date", "Only one episode of care can be open"))

@@ -1,23 +1,88 @@
-"""Read queries over young people that several pages share. All go through people.scope."""
+"""Read-side queries over young people, always through people.scope."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from org.config import setting
-from people.eligibility import dob_range_for_ages
+from people.allocation_rules import SUPPORT_ENDS_AGE
+from people.eligibility import AgeBand, Category, dob_range_for_ages
 from people.models import Allocation, AllocationRole, ServiceStatus, YoungPerson
 from people.scope import young_people_for
 
 
+def current_pa_exists() -> Exists:
+    return Exists(Allocation.objects.filter(young_person=OuterRef("pk"), role=AllocationRole.PERSONAL_ADVISER,
+                                            end_date__isnull=True))
+
+
 def needing_pa(user: Any, as_at: dt.date) -> QuerySet[YoungPerson]:
-    """Open eligible, relevant and former relevant young people past the PA co-allocation age with no PA."""
-    earliest, latest = dob_range_for_ages(as_at, int(setting("pa_coallocation_age")), 24)
-    has_pa = Allocation.objects.filter(young_person=OuterRef("pk"), role=AllocationRole.PERSONAL_ADVISER,
-                                       end_date__isnull=True)
-    return (young_people_for(user).filter(status=ServiceStatus.OPEN, date_of_birth__gte=earliest,
-                                          date_of_birth__lte=latest)
-            .filter(category__in=["eligible", "relevant", "former_relevant"]).exclude(Exists(has_pa)))
+    """Open care leavers ``user`` may see who reached the PA co-allocation age (config
+    ``pa_coallocation_age``, 17 by default) and are under 25, with no current personal adviser.
+
+    Same rule as people.allocation_rules.needs_pa, in the database. Oldest first (longest waiting).
+    """
+    age = int(setting("pa_coallocation_age"))
+    earliest, latest = dob_range_for_ages(as_at, age, SUPPORT_ENDS_AGE - 1)
+    return (young_people_for(user)
+            .filter(status=ServiceStatus.OPEN, date_of_birth__range=(earliest, latest))
+            .exclude(category=Category.NONE)
+            .exclude(current_pa_exists())
+            .select_related("team")
+            .order_by("date_of_birth", "pk"))
+
+
+AGE_BANDS = {AgeBand.B16_17.value: (16, 17), AgeBand.B18_20.value: (18, 20), AgeBand.B21_24.value: (21, 24)}
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date of birth typed in a search box: 2007-03-05, 05/03/2007 or 5-3-2007."""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def search_young_people(qs: QuerySet[YoungPerson], as_at: dt.date, *, q: str = "", team: Any = None,
+                        age_band: str = "", category: str = "", status: str = "",
+                        worker: str = "") -> QuerySet[YoungPerson]:
+    """Narrow an already scoped queryset: ``q`` is a name, an LA person ID or a date of birth;
+    ``worker`` a staff ID currently allocated. Bad values raise ValidationError keyed by parameter."""
+    text = (q or "").strip()
+    if text:
+        day = parse_date(text)
+        if day is not None:
+            qs = qs.filter(date_of_birth=day)
+        else:
+            for word in re.split(r"\s+", text)[:4]:
+                qs = qs.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word)
+                               | Q(preferred_name__icontains=word) | Q(la_person_id__iexact=word))
+    if team not in (None, ""):
+        try:
+            qs = qs.filter(team_id=int(team))
+        except (TypeError, ValueError) as exc:
+            raise ValidationError({"team": "Give a team id"}) from exc
+    if age_band:
+        if age_band not in AGE_BANDS:
+            raise ValidationError({"age_band": f"Choose one of {', '.join(AGE_BANDS)}"})
+        earliest, latest = dob_range_for_ages(as_at, *AGE_BANDS[age_band])
+        qs = qs.filter(date_of_birth__range=(earliest, latest))
+    if category:
+        if category not in Category.__members__.values():
+            raise ValidationError({"category": "Choose eligible, relevant, former_relevant, qualifying or none"})
+        qs = qs.filter(category=category)
+    if status:
+        if status not in ServiceStatus.values:
+            raise ValidationError({"status": "Choose open, stepped_down, closed or died"})
+        qs = qs.filter(status=status)
+    if worker:
+        qs = qs.filter(pk__in=Allocation.objects.filter(worker__staff_id=worker, end_date__isnull=True)
+                       .values("young_person_id"))
+    return qs

@@ -71,7 +71,10 @@ def get_young_person_or_404(user: Any, pk: Any, request: HttpRequest | None = No
     try:
         return young_people_for(user).get(**{lookup: pk})
     except (YoungPerson.DoesNotExist, ValueError):
-        target = YoungPerson.objects.filter(**{lookup: pk}).first() if str(pk).strip() else None
+        try:
+            target = YoungPerson.objects.filter(**{lookup: pk}).first() if str(pk).strip() else None
+        except (ValueError, TypeError):  # a malformed id in the URL
+            target = None
         record(user, Action.DENIED, young_person=target, object_type="people.YoungPerson",
                object_id=str(pk)[:40], request=request)
         raise Http404("No young person found") from None

@@ -55,6 +55,21 @@ def upn_for(pk: int, dob: dt.date) -> str:
     return UPN_LETTERS[check] + digits
 
 
+FLUSH_EVERY = 5000
+YP_COLUMNS = [
+    "id", "la_person_id", "first_name", "last_name", "preferred_name", "date_of_birth", "sex", "gender",
+    "ethnicity", "nhs_number", "upn", "email", "phone", "address", "postcode", "district_id", "team_id",
+    "is_uasc", "immigration_status", "immigration_status_start", "immigration_status_end",
+    "is_pregnant_or_parenting", "first_child_born", "in_custody", "out_of_area", "has_disability", "has_ehcp",
+    "special_guardianship", "detained_on_16th", "head_of_service_oversight", "status", "status_changed_on",
+    "date_of_death", "category", "eligible_from", "created_at", "updated_at",
+]
+EP_COLUMNS = ["id", "young_person_id", "start_date", "end_date", "reason_new_episode", "legal_status", "cin",
+              "placement_type", "placement_provider", "reason_ceased", "reason_place_change", "home_postcode",
+              "placement_postcode", "urn", "is_short_break"]
+AL_COLUMNS = ["id", "young_person_id", "worker_id", "role", "start_date", "end_date", "end_reason", "created_by_id"]
+
+
 def pick(rng: random.Random, weights: dict[Any, int]) -> Any:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
@@ -138,7 +153,20 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print) -> DemoContext:
     al_rows: list[tuple] = []
     now = timezone.now()
     ep_id, al_id = ep_start, al_start
+    written = {"yp": 0, "ep": 0, "al": 0}
+
+    def flush() -> None:
+        # Write what is built so far and let it go: memory stays flat however large the cohort
+        written["yp"] += write_rows(YoungPerson, YP_COLUMNS, yp_rows)
+        written["ep"] += write_rows(CareEpisode, EP_COLUMNS, ep_rows)
+        written["al"] += write_rows(Allocation, AL_COLUMNS, al_rows)
+        yp_rows.clear()
+        ep_rows.clear()
+        al_rows.clear()
+
     for i in range(n):
+        if i and i % FLUSH_EVERY == 0:
+            flush()
         pk = yp_start + i
         rng = random.Random(f"{seed}:person:{pk}")
         age = pick(rng, AGE_WEIGHTS)
@@ -244,23 +272,9 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print) -> DemoContext:
         people.append(DemoPerson(pk, la_id, dob, sex, team_id, district.pk, category, status, end is None,
                                  end, pa_id, pa_since, sw_id, is_uasc, parenting, in_custody, disabled,
                                  out_of_area, lost_touch))
-    yp_cols = [
-        "id", "la_person_id", "first_name", "last_name", "preferred_name", "date_of_birth", "sex", "gender",
-        "ethnicity", "nhs_number", "upn", "email", "phone", "address", "postcode", "district_id", "team_id",
-        "is_uasc", "immigration_status", "immigration_status_start", "immigration_status_end",
-        "is_pregnant_or_parenting", "first_child_born", "in_custody", "out_of_area", "has_disability", "has_ehcp",
-        "special_guardianship", "detained_on_16th", "head_of_service_oversight", "status", "status_changed_on",
-        "date_of_death", "category", "eligible_from", "created_at", "updated_at",
-    ]
-    write_rows(YoungPerson, yp_cols, yp_rows)
-    write_rows(CareEpisode, ["id", "young_person_id", "start_date", "end_date", "reason_new_episode",
-                             "legal_status", "cin", "placement_type", "placement_provider", "reason_ceased",
-                             "reason_place_change", "home_postcode", "placement_postcode", "urn",
-                             "is_short_break"], ep_rows)
-    write_rows(Allocation, ["id", "young_person_id", "worker_id", "role", "start_date", "end_date",
-                            "end_reason", "created_by_id"], al_rows)
+    flush()
     reset_sequences(YoungPerson, CareEpisode, Allocation)
-    log(f"  people: {len(yp_rows)} young people, {len(ep_rows)} care episodes, {len(al_rows)} allocations")
+    log(f"  people: {written['yp']} young people, {written['ep']} care episodes, {written['al']} allocations")
     staff_by_role: dict[str, list[int]] = {}
     for uid, role, _team in staff:
         staff_by_role.setdefault(role, []).append(uid)
