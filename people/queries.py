@@ -14,6 +14,7 @@ from people.allocation_rules import SUPPORT_ENDS_AGE
 from people.eligibility import AgeBand, Category, dob_range_for_ages
 from people.models import Allocation, AllocationRole, ServiceStatus, YoungPerson
 from people.scope import young_people_for
+from people.search import parse_date
 
 
 def current_pa_exists() -> Exists:
@@ -38,16 +39,6 @@ def needing_pa(user: Any, as_at: dt.date) -> QuerySet[YoungPerson]:
 
 
 AGE_BANDS = {AgeBand.B16_17.value: (16, 17), AgeBand.B18_20.value: (18, 20), AgeBand.B21_24.value: (21, 24)}
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A date of birth typed in a search box: 2007-03-05, 05/03/2007 or 5-3-2007."""
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def search_young_people(qs: QuerySet[YoungPerson], as_at: dt.date, *, q: str = "", team: Any = None,

@@ -6,12 +6,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from people.eligibility import dob_range_for_ages
 from people.models import YoungPerson
 
-BAND_AGES = {"16-17": (16, 17), "18-20": (18, 20), "21-24": (21, 24)}
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"], start=1)}
 
@@ -33,27 +31,9 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def search(qs: QuerySet[YoungPerson], params: dict[str, Any], as_at: dt.date) -> QuerySet[YoungPerson]:
-    text = (params.get("q") or "").strip()
-    if text:
-        day = parse_date(text)
-        if day:
-            qs = qs.filter(date_of_birth=day)
-        else:
-            words = text.split()
-            cond = Q(la_person_id__iexact=text)
-            name = Q()
-            for word in words:
-                name &= (Q(first_name__istartswith=word) | Q(last_name__istartswith=word)
-                         | Q(preferred_name__istartswith=word))
-            qs = qs.filter(cond | name)
-    if params.get("team"):
-        qs = qs.filter(team_id=params["team"])
-    if params.get("age_band") in BAND_AGES:
-        low, high = BAND_AGES[params["age_band"]]
-        earliest, latest = dob_range_for_ages(as_at, low, high)
-        qs = qs.filter(date_of_birth__gte=earliest, date_of_birth__lte=latest)
-    if params.get("category"):
-        qs = qs.filter(category=params["category"])
-    if params.get("status"):
-        qs = qs.filter(status=params["status"])
-    return qs
+    """The search form's cleaned values applied through people.queries.search_young_people."""
+    from people.queries import search_young_people
+
+    return search_young_people(qs, as_at, q=params.get("q") or "", team=params.get("team") or None,
+                               age_band=params.get("age_band") or "", category=params.get("category") or "",
+                               status=params.get("status") or "")
