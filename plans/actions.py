@@ -160,3 +160,26 @@ def complete_action(actor: Any, act: PlanAction, request: Any = None) -> PlanAct
     record(actor, Action.CHANGE, young_person=act.area.plan.young_person, obj=act,
            detail={"status": {"old": "open", "new": "done"}}, request=request)
     return act
+
+
+@transaction.atomic
+def bring_review_forward(actor: Any, plan: PathwayPlan, due: dt.date | None, reason: str,
+                         request: Any = None) -> PathwayPlan:
+    """After a significant change (a move, custody, a baby), the plan is reviewed sooner than six months."""
+    errors = {}
+    if due is None:
+        errors["review_due"] = "Enter the date the review is due by"
+    elif plan.signed_off_on and due <= plan.signed_off_on:
+        errors["review_due"] = "The review date must be after the date of the plan"
+    if not reason.strip():
+        errors["review_reason"] = "Say what has changed"
+    if plan.status != PlanStatus.SIGNED_OFF:
+        errors["review_due"] = "Only a signed-off plan has a review date"
+    if errors:
+        raise ValidationError(errors)
+    before = plan.next_review_due
+    plan.next_review_due, plan.review_reason = due, reason
+    plan.save(update_fields=["next_review_due", "review_reason"])
+    record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
+           detail={"next_review_due": {"old": before, "new": due}, "reason": reason}, request=request)
+    return plan

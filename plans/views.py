@@ -155,6 +155,13 @@ def lifecycle(request: HttpRequest, pk: int) -> HttpResponse:
         elif request.POST.get("step") == "sign_off":
             actions.sign_off(request.user, plan, timezone.localdate(), request=request)
             messages.success(request, f"Signed off. Next review by {plan.next_review_due:%d %B %Y}")
+        elif request.POST.get("step") == "review_due":
+            due = GovukDateField(label="Review due by", required=False).clean(
+                [request.POST.get("review_due_day", ""), request.POST.get("review_due_month", ""),
+                 request.POST.get("review_due_year", "")])
+            actions.bring_review_forward(request.user, plan, due, request.POST.get("review_reason", ""),
+                                         request=request)
+            messages.success(request, f"Review brought forward to {due:%d %B %Y}")
         elif request.POST.get("step") == "audit":
             criteria = {c: bool(request.POST.get(f"criterion-{i}")) for i, c in enumerate(setting(
                 "plan_audit_criteria"))}

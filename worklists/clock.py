@@ -9,7 +9,8 @@ Kinds and their rules (intervals are the authority's settings, statute or seed v
   last one (or after the social worker was allocated, or the 16th birthday, if there has been none).
 - ``needs_assessment``: an eligible young person with no completed needs assessment is due one 3 months
   after the 16th birthday or after becoming eligible, whichever is later.
-- ``pathway_plan_review``: due 6 months after the latest signed-off plan or review.
+- ``pathway_plan_review``: due 6 months after the latest signed-off plan or review, or sooner when a review
+  was brought forward after a significant change.
 - ``pa_allocation``: an open eligible, relevant or former relevant young person with no personal adviser
   is due one on reaching the co-allocation age (17 by default).
 
@@ -67,6 +68,7 @@ class Facts:
     eligible_from: dt.date | None = None
     assessment_completed: bool = False
     latest_plan: dt.date | None = None
+    review_due: dt.date | None = None  # set by a manager after a significant change, when sooner
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,10 @@ def due_dates(f: Facts, as_at: dt.date, iv: Intervals = Intervals()) -> list[tup
         items.append(("needs_assessment", add_months(start, iv.needs_assessment_months), f.sw_id or f.pa_id))
     if f.latest_plan is not None:
         owner = (f.sw_id or f.pa_id) if f.looked_after else (f.pa_id or f.sw_id)
-        items.append(("pathway_plan_review", add_months(f.latest_plan, iv.plan_review_months), owner))
+        due = add_months(f.latest_plan, iv.plan_review_months)
+        if f.review_due is not None and f.review_due < due:
+            due = f.review_due
+        items.append(("pathway_plan_review", due, owner))
     return items
 
 

@@ -66,6 +66,9 @@ def annotated(qs: QuerySet[YoungPerson], as_at: dt.date) -> QuerySet[YoungPerson
         latest_plan=Subquery(PathwayPlan.objects.filter(young_person=OuterRef("pk"), status__in=SIGNED,
                                                         signed_off_on__lte=as_at)
                              .order_by("-signed_off_on").values("signed_off_on")[:1]),
+        review_due=Subquery(PathwayPlan.objects.filter(young_person=OuterRef("pk"), status__in=SIGNED,
+                                                       signed_off_on__lte=as_at)
+                            .order_by("-signed_off_on").values("next_review_due")[:1]),
         assessment_completed=Exists(NeedsAssessment.objects.filter(young_person=OuterRef("pk"),
                                                                    completed_on__lte=as_at)),
         looked_after=Exists(CareEpisode.objects.filter(young_person=OuterRef("pk"), start_date__lte=as_at,
@@ -101,6 +104,7 @@ def candidates(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> Quer
         | Q(assessment_completed=False, date_of_birth__gte=under_18_from, date_of_birth__lte=sixteen_by,
             eligible_from__lte=assessment_bound)
         | Q(latest_plan__lte=plan_bound)
+        | Q(review_due__lte=horizon)
     )
     return rows.filter(due)
 
@@ -142,6 +146,7 @@ def facts_for(row: YoungPerson, as_at: dt.date, exact: bool = True) -> Facts:
         last_move=row.last_move, last_sw_visit=_date(row.last_sw_visit_at),
         eligible_from=eligible_from,
         assessment_completed=bool(row.assessment_completed), latest_plan=row.latest_plan,
+        review_due=row.review_due,
     )
 
 

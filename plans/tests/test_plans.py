@@ -109,3 +109,17 @@ def test_actions_are_completed_and_time_to_complete_is_reported(client, staff, t
     assert act.status == "done" and act.completed_on == dt.date.today()
     client.force_login(staff["hos"])
     assert "0 days on average" in client.get("/plans/quality/").content.decode()
+
+
+def test_a_significant_change_brings_the_review_forward_onto_the_worklist(staff, teams, today):
+    from worklists.due import next_due_for
+
+    yp = young_person(teams["north"], pa=staff["pa_north"])
+    plan = actions.start_plan(staff["pa_north"], yp)
+    actions.sign_off(staff["tm_north"], plan, today)
+    with pytest.raises(ValidationError) as error:
+        actions.bring_review_forward(staff["pa_north"], plan, today - dt.timedelta(days=1), "")
+    assert set(error.value.message_dict) == {"review_due", "review_reason"}
+    actions.bring_review_forward(staff["pa_north"], plan, today + dt.timedelta(days=7), "Moved into a tenancy")
+    review = next(d for d in next_due_for(yp, today) if d.kind == "pathway_plan_review")
+    assert review.due == today + dt.timedelta(days=7) and review.status == "due_soon"

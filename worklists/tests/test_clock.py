@@ -97,3 +97,9 @@ def test_nothing_due_when_closed_not_a_care_leaver_or_25(facts):
 def test_add_months_handles_leap_years():
     assert add_months(D(2024, 2, 29), 12) == D(2025, 2, 28)
     assert add_months(D(2023, 12, 31), 2) == D(2024, 2, 29)
+
+
+def test_a_review_brought_forward_after_a_change_is_due_sooner():
+    f = Facts(dob=DOB_19, category="former_relevant", pa_id=7, pa_since=D(2024, 1, 1),
+              last_pa_contact=D(2025, 6, 1), latest_plan=D(2025, 1, 5), review_due=D(2025, 6, 20))
+    assert kinds(f)["pathway_plan_review"] == (D(2025, 6, 20), "due_soon", 7)
