@@ -68,7 +68,12 @@ def accom_value(episode: AccommodationEpisode | None) -> str:
     return f"{episode.accom}{1 if episode.suitable else 2}"
 
 
-def derive(person: YoungPerson, year: int) -> Oc3Row | None:
+def window() -> tuple[int, int]:
+    """Months before and after the birthday in which a contact counts (the authority's setting)."""
+    return int(setting("dfe_window_months_before")), int(setting("dfe_window_months_after"))
+
+
+def derive(person: YoungPerson, year: int, months: tuple[int, int] | None = None) -> Oc3Row | None:
     """The OC3 row for ``person`` in ``year``, or None when they are not in that year's cohort."""
     found = birthday_in_year(person.date_of_birth, year)
     if found is None:
@@ -82,8 +87,8 @@ def derive(person: YoungPerson, year: int) -> Oc3Row | None:
     if n in (17, 18) and any(e.start < day and (e.end is None or e.end >= day) for e in episodes
                              if not e.short_break):
         return None
-    start = add_months(day, -int(setting("dfe_window_months_before")))
-    end = add_months(day, int(setting("dfe_window_months_after")))
+    before, after = months or window()
+    start, end = add_months(day, -before), add_months(day, after)
     if person.date_of_death and person.date_of_death <= end:
         return Oc3Row(person.pk, n, "DIED", "0", "0", None)
     contacts = [c for c in person.contacts.all()
@@ -119,8 +124,9 @@ def refresh_derived(year: int) -> int:
     """Replace the derived OC3 rows of ``year`` with fresh ones; recorded and imported rows are kept."""
     Oc3Status.objects.filter(year=year, source=Source.DERIVED).delete()
     rows = []
+    months = window()
     for person in candidates(year):
-        row = derive(person, year)
+        row = derive(person, year, months)
         if row is not None:
             rows.append(Oc3Status(young_person_id=row.young_person_id, year=year, in_touch=row.in_touch,
                                   activity=row.activity, accommodation=row.accommodation,
