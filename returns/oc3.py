@@ -29,6 +29,7 @@ from people.eligibility import Episode, became_eligible_on, birthday, looked_aft
 from people.models import YoungPerson
 from performance.definitions import collection_year, dob_window
 from returns.models import Oc3Status, Source
+from returns.oc3_sql import insert_derived
 from worklists.clock import add_months
 
 ALWAYS_UNSUITABLE = {"S", "X"}
@@ -55,7 +56,7 @@ def birthday_in_year(dob: dt.date, year: int) -> tuple[int, dt.date] | None:
 
 def _on(episodes: list, day: dt.date) -> object | None:  # type: ignore[type-arg]
     covering = [e for e in episodes if e.start_date <= day and (e.end_date is None or e.end_date >= day)]
-    return max(covering, key=lambda e: e.start_date) if covering else None
+    return max(covering, key=lambda e: (e.start_date, e.pk)) if covering else None
 
 
 def accom_value(episode: AccommodationEpisode | None) -> str:
@@ -121,16 +122,14 @@ def candidates(year: int) -> Iterator[YoungPerson]:
 
 @transaction.atomic
 def refresh_derived(year: int) -> int:
-    """Replace the derived OC3 rows of ``year`` with fresh ones; recorded and imported rows are kept."""
-    Oc3Status.objects.filter(year=year, source=Source.DERIVED).delete()
-    rows = []
-    months = window()
-    for person in candidates(year):
-        row = derive(person, year, months)
-        if row is not None:
-            rows.append(Oc3Status(young_person_id=row.young_person_id, year=year, in_touch=row.in_touch,
-                                  activity=row.activity, accommodation=row.accommodation,
-                                  contact_date=row.contact_date, source=Source.DERIVED))
-    Oc3Status.objects.bulk_create(rows, batch_size=2000)
-    return len(rows)
+    """Replace the derived OC3 rows of ``year`` with fresh ones; recorded and imported rows are kept.
 
+    The rows are worked out in the database by ``returns.oc3_sql``, which is tested to agree with ``derive``."""
+    Oc3Status.objects.filter(year=year, source=Source.DERIVED).delete()
+    return insert_derived(year, window())
+
+
+def derive_all(year: int) -> list[Oc3Row]:
+    """Every derived row of ``year`` by ``derive``, one young person at a time (the reference for the tests)."""
+    months = window()
+    return [row for person in candidates(year) if (row := derive(person, year, months)) is not None]

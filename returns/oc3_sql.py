@@ -1,0 +1,113 @@
+"""The OC3 derivation of ``returns.oc3.derive`` as one set-based INSERT ... SELECT, for SQLite and PostgreSQL.
+
+``derive`` is the readable statement of the rules and is what the tests check this against. Here the same
+rules run in the database: dates of birth are few (about 1,830 in a collection year), so Python works out,
+for each one, the birthday in the year and the window around it (29 February birthdays fall on 1 March, as
+everywhere else) and passes them in as a VALUES list; the database joins that to the young people and
+finds each one's latest successful contact in the window, and the accommodation and activity on its date,
+through the indexed (young person, date) columns. Nothing is read back into Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+from django.utils import timezone
+
+from accommodation.models import AccommodationEpisode, ActivityEpisode
+from contacts.models import Contact
+from people.eligibility import birthday
+from people.models import CareEpisode, YoungPerson
+from performance.definitions import collection_year, dob_window
+from returns.models import Oc3Status, Source
+from worklists.clock import add_months
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()))
+
+
+def birthday_rows(year: int, months: tuple[int, int]) -> list[tuple[object, ...]]:
+    """(date of birth, age, birthday, window from, window to (exclusive), last day of window) per date of
+    birth whose 17th to 21st birthday falls in the collection year."""
+    first, last = collection_year(year)
+    earliest, latest = dob_window(year, (17, 18, 19, 20, 21))
+    ops = connection.ops
+    rows = []
+    dob = earliest
+    while dob <= latest:
+        for n in range(17, 22):
+            day = birthday(dob, n)
+            if first <= day <= last:
+                start, end = add_months(day, -months[0]), add_months(day, months[1])
+                rows.append((ops.adapt_datefield_value(dob), n, ops.adapt_datefield_value(day),
+                             ops.adapt_datetimefield_value(_start_of(start)),
+                             ops.adapt_datetimefield_value(_start_of(end + dt.timedelta(days=1))),
+                             ops.adapt_datefield_value(end)))
+                break
+        dob += dt.timedelta(days=1)
+    return rows
+
+
+def insert_derived(year: int, months: tuple[int, int]) -> int:
+    """Insert the derived OC3 rows of ``year`` for everyone in its cohort without a recorded or imported row.
+    The caller has removed the old derived rows, in the same transaction."""
+    rows = birthday_rows(year, months)
+    if not rows:
+        return 0
+    tables = {"yp": YoungPerson._meta.db_table, "care": CareEpisode._meta.db_table,
+              "contact": Contact._meta.db_table, "accom": AccommodationEpisode._meta.db_table,
+              "activ": ActivityEpisode._meta.db_table, "oc3": Oc3Status._meta.db_table}
+    cast_date, cast_params = connection.ops.datetime_cast_date_sql("last_at", (),
+                                                                   timezone.get_current_timezone_name())
+    values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
+    on_day = "x.start_date <= c.contact_date AND (x.end_date IS NULL OR x.end_date >= c.contact_date)"
+    sql = f"""
+    INSERT INTO {tables['oc3']} (young_person_id, year, in_touch, activity, accommodation, contact_date, source,
+                                 recorded_at)
+    WITH b (dob, n, bday, wfrom, wto, wend) AS (VALUES {values}),
+    cohort AS (
+        SELECT yp.id AS yp_id, yp.status, yp.date_of_death, b.wend,
+               (SELECT MAX(ct.occurred_at) FROM {tables['contact']} ct
+                 WHERE ct.young_person_id = yp.id AND ct.successful
+                   AND ct.occurred_at >= b.wfrom AND ct.occurred_at < b.wto) AS last_at
+        FROM {tables['yp']} yp JOIN b ON yp.date_of_birth = b.dob
+        WHERE yp.eligible_from IS NOT NULL AND yp.eligible_from <= b.bday
+          AND NOT EXISTS (
+              SELECT 1 FROM {tables['care']} e WHERE e.young_person_id = yp.id AND NOT e.is_short_break
+                AND ((e.start_date <= b.bday AND (e.end_date IS NULL OR e.end_date > b.bday))
+                     OR (b.n <= 18 AND e.start_date < b.bday AND (e.end_date IS NULL OR e.end_date >= b.bday))))
+          AND NOT EXISTS (
+              SELECT 1 FROM {tables['oc3']} o WHERE o.young_person_id = yp.id AND o.year = %s
+                AND o.source IN (%s, %s))
+    ),
+    statused AS (
+        SELECT yp_id, {cast_date} AS contact_date,
+               CASE WHEN date_of_death IS NOT NULL AND date_of_death <= wend THEN 'DIED'
+                    WHEN last_at IS NOT NULL THEN 'YES'
+                    WHEN status = 'stepped_down' THEN 'NREQ'
+                    ELSE 'NO' END AS in_touch
+        FROM cohort
+    )
+    SELECT c.yp_id, %s, c.in_touch,
+           CASE WHEN c.in_touch = 'YES' THEN COALESCE(
+               (SELECT x.activity FROM {tables['activ']} x WHERE x.young_person_id = c.yp_id AND {on_day}
+                 ORDER BY x.start_date DESC, x.id DESC LIMIT 1), '0') ELSE '0' END,
+           CASE WHEN c.in_touch = 'YES' THEN COALESCE(
+               (SELECT CASE WHEN x.accom IN ('S', 'X') THEN x.accom || '2'
+                            WHEN x.suitable IS NULL THEN '0'
+                            WHEN x.suitable THEN x.accom || '1'
+                            ELSE x.accom || '2' END
+                  FROM {tables['accom']} x WHERE x.young_person_id = c.yp_id AND {on_day}
+                 ORDER BY x.start_date DESC, x.id DESC LIMIT 1), '0') ELSE '0' END,
+           CASE WHEN c.in_touch = 'YES' THEN c.contact_date END,
+           %s, %s
+    FROM statused c
+    """
+    params: list[object] = [v for row in rows for v in row]
+    params += [year, Source.RECORDED, Source.IMPORTED, *cast_params, year, Source.DERIVED,
+               connection.ops.adapt_datetimefield_value(timezone.now())]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
