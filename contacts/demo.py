@@ -20,6 +20,7 @@ COLUMNS = ["id", "young_person_id", "occurred_at", "kind", "made_by", "worker_id
 
 def rows(ctx: DemoContext, pk: int):  # type: ignore[no-untyped-def]
     history_days = int(ctx.extra.get("contact_history_days", 730))
+    gap = ctx.extra.get("contact_gap_days", (18, 50))
     for person in ctx.people:
         if person.status == "died":
             continue
@@ -29,7 +30,7 @@ def rows(ctx: DemoContext, pk: int):  # type: ignore[no-untyped-def]
             since = min(person.pa_since, birthday(person.dob, 17) - dt.timedelta(days=30))
             day = max(since, ctx.as_at - dt.timedelta(days=history_days))
             while True:
-                day += dt.timedelta(days=rng.randint(18, 50))
+                day += dt.timedelta(days=rng.randint(*gap))
                 if day > ctx.as_at:
                     break
                 recent = (ctx.as_at - day).days < 100

@@ -87,6 +87,12 @@ def setting(key: str) -> Any:
     return authority.setting(key)
 
 
+def settings(*keys: str) -> dict[str, Any]:
+    """Several of the current authority's values at once, in one query."""
+    authority = current_authority()
+    return {key: authority.setting(key) if authority is not None else DEFAULTS[key] for key in keys}
+
+
 def current_authority() -> Any:
     from org.models import Authority
 

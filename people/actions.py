@@ -54,7 +54,10 @@ def refresh_category(yp: YoungPerson, as_at: dt.date | None = None, save: bool =
                               detained_on_16th=yp.detained_on_16th).value
     yp.eligible_from = became_eligible_on(yp.date_of_birth, episodes)
     if save:
+        from worklists.facts import forget
+
         YoungPerson.objects.filter(pk=yp.pk).update(category=yp.category, eligible_from=yp.eligible_from)
+        forget(yp.pk)  # the stored clock facts read the eligibility date
     return yp
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from people.eligibility import age_on, birthday
 
@@ -71,8 +72,7 @@ class Facts:
     review_due: dt.date | None = None  # set by a manager after a significant change, when sooner
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(NamedTuple):
     kind: str
     due: dt.date
     status: str
@@ -98,6 +98,45 @@ def status_of(due: dt.date, as_at: dt.date, soon_days: int) -> str:
     return "upcoming"
 
 
+def pa_contact_due(f: Facts, as_at: dt.date, iv: Intervals, relevant: bool) -> dt.date:
+    """Two months after the last successful PA contact (or the allocation); for a relevant young person who
+    has moved since, 7 days after the move when that is sooner."""
+    base = f.last_pa_contact or f.pa_since or as_at
+    due = add_months(base, iv.pa_contact_months)
+    if relevant and f.last_move is not None and f.last_move > base:
+        due = min(due, f.last_move + dt.timedelta(days=iv.pa_contact_after_move_days))
+    return due
+
+
+def sw_visit_due(f: Facts, iv: Intervals) -> dt.date:
+    return (f.last_sw_visit or f.sw_since or birthday(f.dob, 16)) + dt.timedelta(weeks=iv.sw_visit_weeks)
+
+
+def needs_assessment_due(f: Facts, iv: Intervals) -> dt.date:
+    start = max(birthday(f.dob, 16), f.eligible_from or birthday(f.dob, 16))
+    return add_months(start, iv.needs_assessment_months)
+
+
+def plan_review_due(latest_plan: dt.date, review_due: dt.date | None, iv: Intervals) -> dt.date:
+    due = add_months(latest_plan, iv.plan_review_months)
+    return review_due if review_due is not None and review_due < due else due
+
+
+def owner(kind: str, pa_id: int | None, sw_id: int | None, looked_after: bool) -> int | None:
+    """Who is responsible for an item: the PA for contacts, the social worker for visits; a needs assessment
+    is the social worker's (the PA's if there is none); a plan review is the social worker's while looked
+    after and the PA's after (each falling back to the other)."""
+    if kind == "pa_contact":
+        return pa_id
+    if kind == "sw_visit":
+        return sw_id
+    if kind == "needs_assessment" or (kind == "pathway_plan_review" and looked_after):
+        return sw_id or pa_id
+    if kind == "pathway_plan_review":
+        return pa_id or sw_id
+    return None
+
+
 def due_dates(f: Facts, as_at: dt.date, iv: Intervals = Intervals()) -> list[tuple[str, dt.date, int | None]]:
     """(kind, due date, responsible worker) for everything on the clock, before statuses are applied."""
     age = age_on(f.dob, as_at)
@@ -105,25 +144,17 @@ def due_dates(f: Facts, as_at: dt.date, iv: Intervals = Intervals()) -> list[tup
         return []
     items: list[tuple[str, dt.date, int | None]] = []
     if f.pa_id is not None:
-        base = f.last_pa_contact or f.pa_since or as_at
-        due = add_months(base, iv.pa_contact_months)
-        if f.category == "relevant" and f.last_move is not None and f.last_move > base:
-            due = min(due, f.last_move + dt.timedelta(days=iv.pa_contact_after_move_days))
-        items.append(("pa_contact", due, f.pa_id))
+        items.append(("pa_contact", pa_contact_due(f, as_at, iv, f.category == "relevant"), f.pa_id))
     elif age >= iv.coallocation_age and f.category in NEEDS_PA:
         items.append(("pa_allocation", birthday(f.dob, iv.coallocation_age), None))
     if f.looked_after and age < 18:
-        base = f.last_sw_visit or f.sw_since or birthday(f.dob, 16)
-        items.append(("sw_visit", base + dt.timedelta(weeks=iv.sw_visit_weeks), f.sw_id))
+        items.append(("sw_visit", sw_visit_due(f, iv), f.sw_id))
     if f.category == "eligible" and not f.assessment_completed:
-        start = max(birthday(f.dob, 16), f.eligible_from or birthday(f.dob, 16))
-        items.append(("needs_assessment", add_months(start, iv.needs_assessment_months), f.sw_id or f.pa_id))
+        items.append(("needs_assessment", needs_assessment_due(f, iv), owner("needs_assessment", f.pa_id, f.sw_id,
+                                                                              f.looked_after)))
     if f.latest_plan is not None:
-        owner = (f.sw_id or f.pa_id) if f.looked_after else (f.pa_id or f.sw_id)
-        due = add_months(f.latest_plan, iv.plan_review_months)
-        if f.review_due is not None and f.review_due < due:
-            due = f.review_due
-        items.append(("pathway_plan_review", due, owner))
+        items.append(("pathway_plan_review", plan_review_due(f.latest_plan, f.review_due, iv),
+                      owner("pathway_plan_review", f.pa_id, f.sw_id, f.looked_after)))
     return items
 
 

@@ -9,35 +9,32 @@ dates, so the command line, the pages and ``next_due_for`` cannot disagree.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accommodation.models import AccommodationEpisode
 from contacts.models import Contact
-from org.config import setting
+from org.config import settings
 from people.eligibility import Episode, age_on, became_eligible_on, category_on, dob_range_for_ages
 from people.models import Allocation, CareEpisode, ServiceStatus, YoungPerson
 from plans.models import NeedsAssessment, PathwayPlan
-from worklists.clock import Due, Facts, Intervals, add_months, clock
+from worklists.clock import Due, Facts, Intervals, add_months, clock, status_of
+from worklists.facts import fill_missing, intervals_key
+from worklists.stored import stored_counts, stored_items
 
 IN_PERSON = ["home_visit", "office", "hub", "prison_visit"]
 SIGNED = ["signed_off", "superseded"]
 
 
 def intervals() -> Intervals:
-    return Intervals(
-        pa_contact_months=int(setting("pa_contact_interval_months")),
-        pa_contact_after_move_days=int(setting("pa_contact_after_move_days")),
-        sw_visit_weeks=int(setting("sw_visit_interval_weeks")),
-        needs_assessment_months=int(setting("needs_assessment_months")),
-        plan_review_months=int(setting("pathway_plan_review_months")),
-        coallocation_age=int(setting("pa_coallocation_age")),
-        due_soon_days=int(setting("due_soon_days")),
-    )
+    values = settings("pa_contact_interval_months", "pa_contact_after_move_days", "sw_visit_interval_weeks",
+                      "needs_assessment_months", "pathway_plan_review_months", "pa_coallocation_age",
+                      "due_soon_days")
+    return Intervals(*(int(v) for v in values.values()))
 
 
 def end_of_day(day: dt.date) -> dt.datetime:
@@ -77,18 +74,22 @@ def annotated(qs: QuerySet[YoungPerson], as_at: dt.date) -> QuerySet[YoungPerson
     )
 
 
+def open_in_age(qs: QuerySet[YoungPerson], as_at: dt.date) -> QuerySet[YoungPerson]:
+    oldest, youngest = dob_range_for_ages(as_at, 16, 24)
+    return qs.filter(status=ServiceStatus.OPEN, date_of_birth__gte=oldest, date_of_birth__lte=youngest)
+
+
 def candidates(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> QuerySet[YoungPerson]:
-    """Open young people aged 16-24 who could have something overdue or due by the horizon."""
+    """Open young people aged 16-24 who could have something overdue or due by the horizon, with the facts
+    worked out from the record (``worklists.stored`` reads them from stored facts instead)."""
     horizon = as_at + dt.timedelta(days=iv.due_soon_days)
     slack = dt.timedelta(days=4)  # month arithmetic is not exactly invertible at month ends
-    oldest, youngest = dob_range_for_ages(as_at, 16, 24)
     under_18_from = dob_range_for_ages(as_at, 16, 17)[0]
     coalloc_by = dob_range_for_ages(horizon, iv.coallocation_age, 24)[1]
     contact_bound = add_months(horizon, -iv.pa_contact_months) + slack
     move_from = add_months(horizon, -iv.pa_contact_months) - slack
     plan_bound = add_months(horizon, -iv.plan_review_months) + slack
-    rows = annotated(qs.filter(status=ServiceStatus.OPEN, date_of_birth__gte=oldest,
-                               date_of_birth__lte=youngest), as_at)
+    rows = annotated(open_in_age(qs, as_at), as_at)
     visit_bound = end_of_day(horizon - dt.timedelta(weeks=iv.sw_visit_weeks))
     assessment_bound = add_months(horizon, -iv.needs_assessment_months) + slack
     sixteen_by = dob_range_for_ages(assessment_bound, 16, 24)[1]
@@ -151,25 +152,91 @@ def facts_for(row: YoungPerson, as_at: dt.date, exact: bool = True) -> Facts:
 
 
 LIST_FIELDS = ["la_person_id", "first_name", "last_name", "preferred_name", "date_of_birth", "status", "category",
-               "eligible_from", "team__name", "team__locality_id"]
+               "eligible_from", "team__name", "team__locality__name"]
+# Up to this many young people whose stored facts do not hold on the date are looked up by id
+BY_ID = 2000
 
 
-@dataclass(frozen=True)
-class Item:
-    young_person: YoungPerson
+class Listed(NamedTuple):
+    """A young person as a worklist shows them."""
+
+    pk: int
+    la_person_id: str
+    first_name: str
+    last_name: str
+    preferred_name: str
+    team_name: str | None
+    locality_name: str | None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.preferred_name or self.first_name} {self.last_name}"
+
+
+class Item(NamedTuple):
+    young_person: Listed
     due: Due
 
 
+def _listed(row: YoungPerson) -> Listed:
+    team = row.team
+    return Listed(row.pk, row.la_person_id, row.first_name, row.last_name, row.preferred_name,
+                  team.name if team else None, team.locality.name if team and team.locality else None)
+
+
+def from_record(rows: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> Iterator[Item]:
+    for row in rows.select_related("team__locality").only(*LIST_FIELDS).iterator(chunk_size=5000):
+        person = _listed(row)
+        for d in clock(facts_for(row, as_at, exact=False), as_at, iv):
+            yield Item(person, d)
+
+
+def from_stored(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals, worker_id: int | None) -> Iterator[Item]:
+    for person, kind, due, worker in stored_items(qs, as_at, iv, worker_id):
+        yield Item(Listed(*person), Due(kind, due, status_of(due, as_at, iv.due_soon_days), worker))
+
+
+def not_holding(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> QuerySet[YoungPerson]:
+    """Those in ``qs`` the worklist must work out from the record: no stored facts, or facts that do not hold
+    on ``as_at`` (the record has events after it, such as an allocation ending later)."""
+    holds = (Q(clock_facts__isnull=False) & Q(clock_facts__valid_from__lte=as_at)
+             & Q(clock_facts__intervals_key=intervals_key(iv)))
+    rest = open_in_age(qs, as_at).exclude(holds)
+    ids = list(rest.values_list("pk", flat=True)[:BY_ID + 1])
+    return YoungPerson.objects.filter(pk__in=ids) if len(ids) <= BY_ID else rest
+
+
 def items(qs: QuerySet[YoungPerson], as_at: dt.date, statuses: Iterable[str] = ("overdue", "due_soon"),
-          all_candidates: bool = False) -> list[Item]:
-    """Every overdue or due-soon item for the young people in ``qs`` (already scoped by the caller)."""
+          all_candidates: bool = False, worker_id: int | None = None) -> list[Item]:
+    """Every overdue or due-soon item for the young people in ``qs`` (already scoped by the caller), or only
+    those of one worker. Stored clock facts are read where they hold; the rest come from the record.
+    ``all_candidates`` works out everyone from the record, with no narrowing (for the tests)."""
     iv = intervals()
     wanted = set(statuses)
-    rows = annotated(qs, as_at) if all_candidates else candidates(qs, as_at, iv)
-    rows = rows.select_related("team").only(*LIST_FIELDS)
-    found = [Item(row, d) for row in rows.iterator(chunk_size=5000)
-             for d in clock(facts_for(row, as_at, exact=False), as_at, iv) if d.status in wanted]
-    return sorted(found, key=lambda i: (i.due.due, i.young_person.la_person_id, i.due.kind))
+    if all_candidates:
+        found = list(from_record(annotated(qs, as_at), as_at, iv))
+    else:
+        rest = not_holding(qs, as_at, iv)
+        if rest.exists() and fill_missing(rest, iv):  # changed since the last look: store their facts first
+            rest = not_holding(rest, as_at, iv)
+        found = list(from_stored(qs, as_at, iv, worker_id))
+        if rest.exists():
+            found += from_record(candidates(rest, as_at, iv), as_at, iv)
+    return sorted((i for i in found if i.due.status in wanted and (worker_id is None or i.due.worker_id == worker_id)),
+                  key=lambda i: (i.due.due, i.young_person.la_person_id, i.due.kind))
+
+
+def counts(qs: QuerySet[YoungPerson], as_at: dt.date) -> Counter[tuple[Any, Any, str]]:
+    """(team, locality, overdue|due_soon) -> how many items; counted in the database where stored facts hold."""
+    iv = intervals()
+    rest = not_holding(qs, as_at, iv)
+    if rest.exists() and fill_missing(rest, iv):
+        rest = not_holding(rest, as_at, iv)
+    found = stored_counts(qs, as_at, iv)
+    if rest.exists():
+        found.update((i.young_person.team_name, i.young_person.locality_name, i.due.status)
+                     for i in from_record(candidates(rest, as_at, iv), as_at, iv) if i.due.status != "upcoming")
+    return found
 
 
 def due_for_one(yp: YoungPerson, as_at: dt.date) -> list[Due]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,7 +20,9 @@ from org.models import Team
 from people.models import YoungPerson
 from people.scope import can_see_names, young_people_for
 from worklists.caseloads import caseloads
-from worklists.queries import items
+from worklists.queries import counts, items
+
+PAGE_SIZE = 50
 
 
 def _allowed(request: HttpRequest) -> None:
@@ -34,12 +37,16 @@ def mine(request: HttpRequest) -> HttpResponse:
     user = request.user
     if user.role in MANAGER_ROLES:
         return redirect("worklists:team")
-    caseload = young_people_for(user).filter(allocations__worker=user, allocations__end_date__isnull=True)
-    found = [i for i in items(YoungPerson.objects.filter(pk__in=caseload.values("pk")), today)
-             if i.due.worker_id == user.pk]
+    caseload = YoungPerson.objects.filter(pk__in=young_people_for(user).filter(
+        allocations__worker=user, allocations__end_date__isnull=True).values("pk"))
+    found = items(caseload, today, worker_id=user.pk)
     return render(request, "worklists/list.html", {
-        "heading": "My worklist", "items": found, "today": today, "counts": Counter(i.due.status for i in found),
-        "lost": lost_contact(YoungPerson.objects.filter(pk__in=caseload.values("pk")), today)})
+        "heading": "My worklist", "page": _page(request, found), "today": today,
+        "counts": Counter(i.due.status for i in found), "lost": lost_contact(caseload, today)})
+
+
+def _page(request: HttpRequest, found: list[Any]) -> Any:
+    return Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def _team_scope(user: Any) -> Any:
@@ -60,15 +67,19 @@ def team(request: HttpRequest) -> HttpResponse:
     selected = teams.filter(pk=chosen) if chosen and chosen.isdigit() else teams
     people = young_people_for(request.user).filter(team__in=selected)
     found = items(people, today)
-    worker_ids = {i.due.worker_id for i in found if i.due.worker_id}
-    workers = User.objects.in_bulk(worker_ids)
-    by_team = Counter((i.young_person.team.name if i.young_person.team else "No team", i.due.status) for i in found)
-    localities = {t.name: t.locality.name for t in teams}
-    by_locality = Counter((localities.get(k[0], "–"), k[1]) for k in by_team.elements())
+    page = _page(request, found)
+    worker_ids = {i.due.worker_id for i in page if i.due.worker_id}
+    by_team: Counter[tuple[str, str]] = Counter()
+    by_locality: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    for (team_name, locality, status), n in counts(people, today).items():
+        by_team[(team_name or "No team", status)] += n
+        by_locality[(locality or "–", status)] += n
+        totals[status] += n
     return render(request, "worklists/team.html", {
-        "heading": "Team worklist", "items": found, "today": today, "teams": teams, "chosen": chosen,
-        "workers": workers, "counts": Counter(i.due.status for i in found),
-        "team_counts": sorted({t for t, _ in by_team}),
+        "heading": "Team worklist", "page": page, "query": f"team={chosen}" if chosen else "", "today": today,
+        "teams": teams, "chosen": chosen, "workers": User.objects.in_bulk(worker_ids),
+        "counts": totals, "team_counts": sorted({t for t, _ in by_team}),
         "by_team": by_team, "by_locality": by_locality, "locality_names": sorted({loc for loc, _ in by_locality}),
         "caseloads": caseloads(User.objects.filter(team__in=selected)),
         "in_touch": in_touch_rows(people, today),

@@ -29,6 +29,7 @@ from org.presets import LANCASHIRE, load_preset
 from people.demo_support import DemoContext, DemoPerson, next_id, reset_sequences, write_rows
 from people.eligibility import Category, Episode, became_eligible_on, birthday, category_on
 from people.models import Allocation, CareEpisode, YoungPerson
+from worklists.facts import refresh_all
 
 DEMO_PASSWORD = "leaving-care-demo"
 
@@ -78,7 +79,11 @@ class Command(BaseCommand):
     help = "Create a deterministic synthetic cohort of care leavers, staff and their records."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--young-people", type=int, default=1550)
+        parser.add_argument("--young-people", type=int, default=None,
+                            help=f"How many (default 1550, or {NATIONAL_YOUNG_PEOPLE:,} with --national)")
+        parser.add_argument("--national", action="store_true",
+                            help="The national-scale benchmark cohort: full contact histories and long care careers "
+                                 "(about 4 million contacts and 1 million episodes for 110,000 young people)")
         parser.add_argument("--seed", type=int, default=2024)
         parser.add_argument("--as-at", type=dt.date.fromisoformat, default=None,
                             help="Build the cohort as it stands on this date (default today)")
@@ -93,7 +98,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         as_at = opts["as_at"] or timezone.localdate()
         with transaction.atomic():
-            ctx = build(opts["young_people"], opts["seed"], as_at, log=self.stdout.write)
+            n = opts["young_people"] or (NATIONAL_YOUNG_PEOPLE if opts["national"] else 1550)
+            ctx = build(n, opts["seed"], as_at, log=self.stdout.write, national=opts["national"])
             skip = {s for s in opts["skip"].split(",") if s}
             for config in apps.get_app_configs():
                 if config.name in skip:
@@ -107,6 +113,9 @@ class Command(BaseCommand):
                 t0 = time.monotonic()
                 module.populate(ctx)
                 self.stdout.write(f"  {config.name}: {time.monotonic() - t0:.1f}s")
+            t0 = time.monotonic()
+            facts = refresh_all()
+            self.stdout.write(f"  clock facts: {facts} open cases in {time.monotonic() - t0:.1f}s")
         self.stdout.write(self.style.SUCCESS(
             f"Demo cohort: {len(ctx.people)} young people as at {as_at:%d/%m/%Y} "
             f"in {time.monotonic() - started:.1f}s"))
@@ -126,7 +135,14 @@ def print_sign_ins(write: Any) -> None:
             write(f"  {username:<10} {label}{' – ' + user.team.name if user.team else ''}")
 
 
-def build(n: int, seed: int, as_at: dt.date, log: Any = print) -> DemoContext:
+# The national-scale benchmark cohort (issue 6): about 110,000 young people, 4 million contacts, 1 million
+# care episodes. Contacts run from co-allocation rather than the last two years, and care careers have more
+# placement moves, as long ones do (SSDA903 starts a new episode at each change of placement).
+NATIONAL_YOUNG_PEOPLE = 110_000
+NATIONAL_MOVES = (2, 14)
+
+
+def build(n: int, seed: int, as_at: dt.date, log: Any = print, national: bool = False) -> DemoContext:
     authority = load_preset(LANCASHIRE)
     teams = list(Team.objects.filter(kind=Team.LEAVING_CARE).order_by("name"))
     districts = list(District.objects.filter(authority=authority).order_by("name"))
@@ -187,6 +203,8 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print) -> DemoContext:
         start = min(start, as_at - dt.timedelta(days=20))
         if route < 0.06 and not is_uasc:
             end: dt.date | None = start + dt.timedelta(days=rng.randint(10, 80))
+            if end >= as_at:
+                end = None  # still looked after: nothing on the record is dated after the cohort's date
         elif as_at < b18 and rng.random() < 0.75:
             end = None  # still looked after
         else:
@@ -195,7 +213,7 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print) -> DemoContext:
             end = start + dt.timedelta(days=30)
             if end > as_at:
                 end = None
-        moves = rng.choice([0, 0, 1, 1, 2, 3])
+        moves = rng.randint(*NATIONAL_MOVES) if national else rng.choice([0, 0, 1, 1, 2, 3])
         cut_points = sorted({start + dt.timedelta(days=rng.randint(1, max(1, ((end or as_at) - start).days - 1)))
                              for _ in range(moves)})
         bounds = [start, *[c for c in cut_points if start < c < (end or as_at)], end]
@@ -280,7 +298,8 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print) -> DemoContext:
         staff_by_role.setdefault(role, []).append(uid)
     return DemoContext(seed=seed, as_at=as_at, people=people, staff_by_role=staff_by_role,
                        team_ids=[t.pk for t in teams], district_ids=[d.pk for d in districts],
-                       manager_by_team=manager_by_team, scale=n, log=log)
+                       manager_by_team=manager_by_team, scale=n, log=log,
+                       extra={"contact_history_days": 36500, "contact_gap_days": (15, 43)} if national else {})
 
 
 def make_staff(teams: list[Team], n: int, seed: int, firsts: list[str], lasts: list[str]

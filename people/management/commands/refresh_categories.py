@@ -1,7 +1,8 @@
 """python manage.py refresh_categories [--as-at DATE]: recompute every cached YoungPerson.category.
 
 The category is a function of the date (birthdays pass, care ends), so the cached
-column used by lists and filters is refreshed daily (cron: 01:00). The rules are
+column used by lists and filters is refreshed daily (cron: 01:00), and so are the stored clock facts the
+worklists read (``worklists.facts``). The rules are
 people.eligibility.category_on; this command streams young people with their care
 episodes in chunks and writes back only the rows whose category changed.
 """
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from people.eligibility import Episode, became_eligible_on, category_on, dob_range_for_ages
 from people.models import CareEpisode, YoungPerson
+from worklists.facts import refresh_all
 
 CHUNK = 2000
 
@@ -60,5 +62,7 @@ class Command(BaseCommand):
         born_by = dob_range_for_ages(as_at, 25, 200)[1]
         closed = YoungPerson.objects.filter(status__in=["open", "stepped_down"], date_of_birth__lte=born_by).update(
             status="closed", status_changed_on=as_at)
+        with transaction.atomic():
+            facts = refresh_all()
         self.stdout.write(f"Categories as at {as_at:%d/%m/%Y}: {seen} young people, {changed} changed; "
-                          f"{closed} cases closed at 25.")
+                          f"{closed} cases closed at 25; clock facts stored for {facts} open cases.")
