@@ -48,6 +48,9 @@ class Contact(models.Model):
         indexes = [
             models.Index(fields=["young_person", "made_by", "successful", "-occurred_at"]),
             models.Index(fields=["occurred_at"]),
+            # Latest successful contact by anyone in a window (the SSDA903 OC3 derivation)
+            models.Index(fields=["young_person", "occurred_at"], condition=models.Q(successful=True),
+                         name="contact_successful_idx"),
         ]
 
     def __str__(self) -> str:

@@ -19,7 +19,7 @@ from audit.log import changed, record
 from audit.models import Action
 from people.allocation_rules import status_change_problem
 from people.care_history import EpisodeInput, problems
-from people.eligibility import became_eligible_on, category_on
+from people.eligibility import became_eligible_on, care_ended_on, category_on
 from people.models import Allocation, AllocationRole, CareEpisode, ServiceStatus, YoungPerson
 
 # Fields a worker may set on the record (status changes go through set_service_status)
@@ -53,10 +53,12 @@ def refresh_category(yp: YoungPerson, as_at: dt.date | None = None, save: bool =
                               special_guardianship=yp.special_guardianship,
                               detained_on_16th=yp.detained_on_16th).value
     yp.eligible_from = became_eligible_on(yp.date_of_birth, episodes)
+    yp.care_ended_on = care_ended_on(episodes)
     if save:
         from worklists.facts import forget
 
-        YoungPerson.objects.filter(pk=yp.pk).update(category=yp.category, eligible_from=yp.eligible_from)
+        YoungPerson.objects.filter(pk=yp.pk).update(category=yp.category, eligible_from=yp.eligible_from,
+                                                    care_ended_on=yp.care_ended_on)
         forget(yp.pk)  # the stored clock facts read the eligibility date
     return yp
 

@@ -84,6 +84,14 @@ def days_looked_after(episodes: Iterable[Episode], from_day: dt.date, until_excl
     return total
 
 
+def care_ended_on(episodes: Iterable[Episode]) -> dt.date | None:
+    """When the last counted episode ended; None while one is open or when there are none."""
+    counted = _counted(episodes)
+    if not counted or any(e.end is None for e in counted):
+        return None
+    return max(e.end for e in counted if e.end is not None)
+
+
 def became_eligible_on(dob: dt.date, episodes: Iterable[Episode]) -> dt.date | None:
     """The first day the 13-week test is met while looked after, before the 18th birthday."""
     b14, b16, b18 = birthday(dob, 14), birthday(dob, 16), birthday(dob, 18)

@@ -67,6 +67,9 @@ class YoungPerson(models.Model):
     category = models.CharField(max_length=20, choices=[(c.value, c.label) for c in Category],
                                 default=Category.NONE, db_index=True)
     eligible_from = models.DateField(null=True, blank=True)
+    # The day the last episode of care ended, blank while looked after or never looked after: no episode
+    # covers any day after it (lets the OC3 derivation skip the care history of most care leavers)
+    care_ended_on = models.DateField(null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

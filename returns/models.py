@@ -32,7 +32,7 @@ class Oc3Status(models.Model):
 
     class Meta:
         unique_together = [("young_person", "year")]
-        indexes = [models.Index(fields=["year"])]
+        indexes = [models.Index(fields=["year", "source"], name="oc3_year_source_idx")]
 
     def __str__(self) -> str:
         return f"{self.year}: {self.in_touch} {self.activity} {self.accommodation}"

@@ -28,8 +28,8 @@ from org.config import setting
 from people.eligibility import Episode, became_eligible_on, birthday, looked_after_on
 from people.models import YoungPerson
 from performance.definitions import collection_year, dob_window
-from returns.models import Oc3Status, Source
-from returns.oc3_sql import insert_derived
+from returns.models import Source
+from returns.oc3_sql import write_derived
 from worklists.clock import add_months
 
 ALWAYS_UNSUITABLE = {"S", "X"}
@@ -125,8 +125,7 @@ def refresh_derived(year: int) -> int:
     """Replace the derived OC3 rows of ``year`` with fresh ones; recorded and imported rows are kept.
 
     The rows are worked out in the database by ``returns.oc3_sql``, which is tested to agree with ``derive``."""
-    Oc3Status.objects.filter(year=year, source=Source.DERIVED).delete()
-    return insert_derived(year, window())
+    return write_derived(year, window())
 
 
 def derive_all(year: int) -> list[Oc3Row]:

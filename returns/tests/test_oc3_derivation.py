@@ -71,3 +71,21 @@ def test_edge_cases_agree(staff, teams):
     assert by_person[leap.pk].in_touch == "YES" and by_person[leap.pk].contact_date == dt.date(2022, 4, 1)
     assert (by_person[homes.pk].accommodation, by_person[homes.pk].activity) == ("S2", "F2")
     assert Oc3Status.objects.get(young_person=kept).in_touch == "REFU"
+
+
+def test_a_second_run_keeps_unchanged_rows_and_rewrites_changed_ones(staff, teams):
+    t, pa = teams["north"], staff["pa_north"]
+    care = (dt.date(2020, 1, 1), dt.date(2021, 6, 1))
+    quiet = young_person(t, pa=pa, dob=dt.date(2003, 9, 1), in_care=care)
+    steady = young_person(t, pa=pa, dob=dt.date(2003, 10, 1), in_care=care)
+    Contact.objects.create(young_person=steady, occurred_at=at(dt.date(2021, 9, 20)), kind="phone", made_by="pa",
+                           worker=pa)
+    refresh_derived(2022)
+    before = {r.young_person_id: r.pk for r in Oc3Status.objects.filter(year=2022)}
+    Contact.objects.create(young_person=quiet, occurred_at=at(dt.date(2021, 8, 20)), kind="phone", made_by="pa",
+                           worker=pa)
+    assert refresh_derived(2022) == 2
+    after = {r.young_person_id: r for r in Oc3Status.objects.filter(year=2022)}
+    assert after[steady.pk].pk == before[steady.pk]  # unchanged: not written again
+    assert after[quiet.pk].in_touch == "YES" and after[quiet.pk].contact_date == dt.date(2021, 8, 20)
+    assert stored(2022) == expected(2022)

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from people.eligibility import Episode, became_eligible_on, category_on, dob_range_for_ages
+from people.eligibility import Episode, became_eligible_on, care_ended_on, category_on, dob_range_for_ages
 from people.models import CareEpisode, YoungPerson
 from worklists.facts import refresh_all
 
@@ -36,6 +36,7 @@ class Command(BaseCommand):
         while True:
             people = list(YoungPerson.objects.filter(pk__gt=last_pk).order_by("pk").only(
                 "pk", "date_of_birth", "special_guardianship", "detained_on_16th", "category", "eligible_from",
+                "care_ended_on",
             )[:CHUNK])
             if not people:
                 break
@@ -50,12 +51,13 @@ class Command(BaseCommand):
                 eps = episodes.get(yp.pk, [])
                 category = category_on(yp.date_of_birth, eps, as_at, special_guardianship=yp.special_guardianship,
                                        detained_on_16th=yp.detained_on_16th).value
-                eligible_from = became_eligible_on(yp.date_of_birth, eps)
-                if category != yp.category or eligible_from != yp.eligible_from:
-                    yp.category, yp.eligible_from = category, eligible_from
+                eligible_from, ended = became_eligible_on(yp.date_of_birth, eps), care_ended_on(eps)
+                if (category, eligible_from, ended) != (yp.category, yp.eligible_from, yp.care_ended_on):
+                    yp.category, yp.eligible_from, yp.care_ended_on = category, eligible_from, ended
                     updates.append(yp)
             with transaction.atomic():
-                YoungPerson.objects.bulk_update(updates, ["category", "eligible_from"], batch_size=500)
+                YoungPerson.objects.bulk_update(updates, ["category", "eligible_from", "care_ended_on"],
+                                                batch_size=500)
             seen += len(people)
             changed += len(updates)
         # The service ends at 25: close open and stepped-down cases of anyone 25 or over
