@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db import connection
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
 
 from accommodation.models import AccommodationEpisode, ActivityEpisode
 from contacts.models import Contact
@@ -39,8 +40,8 @@ def as_at_cohort(qs: QuerySet[YoungPerson], as_at: dt.date) -> QuerySet[YoungPer
         earliest, latest = dob_range_for_ages(as_at, low, high)
         whens.append(When(date_of_birth__gte=earliest, date_of_birth__lte=latest, then=Value(label)))
     on = Q(start_date__lte=as_at) & (Q(end_date__isnull=True) | Q(end_date__gte=as_at))
-    accommodation = AccommodationEpisode.objects.filter(on, young_person=OuterRef("pk")).order_by("-start_date")
-    activity = ActivityEpisode.objects.filter(on, young_person=OuterRef("pk")).order_by("-start_date")
+    accommodation = AccommodationEpisode.objects.filter(on, young_person=OuterRef("pk")).order_by("-start_date", "-pk")
+    activity = ActivityEpisode.objects.filter(on, young_person=OuterRef("pk")).order_by("-start_date", "-pk")
     touched = Contact.objects.filter(young_person=OuterRef("pk"), made_by="pa", successful=True,
                                      occurred_at__gte=end_of_day(add_months(as_at, -2) - dt.timedelta(days=1)),
                                      occurred_at__lt=end_of_day(as_at))
@@ -52,15 +53,32 @@ def as_at_cohort(qs: QuerySet[YoungPerson], as_at: dt.date) -> QuerySet[YoungPer
             .exclude(band=""))
 
 
+def _per_person_counts(cohort: QuerySet[YoungPerson], by: str | None) -> list[dict[str, Any]]:
+    """Counts by band (and group) over the cohort, each young person's status worked out once: the cohort is
+    a materialised CTE, so the subqueries for home, activity and contact run once per person rather than
+    once per count that reads them."""
+    per_person = cohort.order_by().annotate(grp=F(by) if by else Value("")).values(
+        "band", "grp", "in_touch_now", "suitable_now", "activity")
+    sql, params = per_person.query.sql_with_params()
+    adjusted_out = ", ".join(f"'{code}'" for code in sorted(ADJUSTED_OUT))
+    eet = "(activity LIKE 'F%%' OR activity LIKE 'P%%')"
+    with connection.cursor() as cursor:
+        cursor.execute(f"""
+            WITH p AS MATERIALIZED ({sql})
+            SELECT band, grp, COUNT(*),
+                   SUM(CASE WHEN in_touch_now THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN suitable_now THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN {eet} THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN activity IS NULL OR activity NOT IN ({adjusted_out}) THEN 1 ELSE 0 END)
+            FROM p GROUP BY band, grp""", params)
+        names = ["band", by or "grp", "total", "in_touch", "suitable", "eet", "adjusted_total"]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
 def as_at_rows(qs: QuerySet[YoungPerson], as_at: dt.date, by: str | None = None) -> list[dict[str, Any]]:
     """Indicator rows by age band (and by ``by``, e.g. "team__name", when given), counted in the database."""
-    eet = Q(activity__startswith="F") | Q(activity__startswith="P")
-    adjusted_out = Q(activity__in=sorted(ADJUSTED_OUT))
     keys = ["band"] + ([by] if by else [])
-    grouped = (as_at_cohort(qs, as_at).values(*keys).annotate(
-        total=Count("pk"), in_touch=Count("pk", filter=Q(in_touch_now=True)),
-        suitable=Count("pk", filter=Q(suitable_now=True)), eet=Count("pk", filter=eet),
-        adjusted_total=Count("pk", filter=~adjusted_out | Q(activity__isnull=True))).order_by(*keys))
+    grouped = _per_person_counts(as_at_cohort(qs, as_at), by)
     found = {tuple(g[k] for k in keys): g for g in grouped}
     groups = sorted({k[1:] for k in found}) if by else [()]
     rows = []

@@ -116,9 +116,6 @@ def write_derived(year: int, months: tuple[int, int]) -> int:
             f" AND COALESCE(n.contact_date, %s) = COALESCE({o}.contact_date, %s)")
     never = connection.ops.adapt_datefield_value(dt.date(1900, 1, 1))
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Compiling this one statement costs PostgreSQL's JIT about a second and saves nothing
-            cursor.execute("SET LOCAL jit = off")
         cursor.execute(f"DROP TABLE IF EXISTS {NEW}")
         cursor.execute(sql, params)
         cursor.execute(f"""
