@@ -10,11 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from audit.log import viewed
 from leavingcare.forms import apply_errors
+from leavingcare.pages import form_page
 from org.config import setting
 from org.models import Team
 from people import actions
@@ -31,13 +31,6 @@ PAGE_SIZE = 50
 def _names_allowed(request: HttpRequest) -> None:
     if not can_see_names(request.user):
         raise PermissionDenied("Your role sees performance figures, not named records.")
-
-
-def _form_page(request: HttpRequest, form: Any, yp: Any, heading: str, button: str = "Save") -> HttpResponse:
-    back = reverse("people:detail", args=[yp.pk]) if yp else reverse("people:list")
-    return render(request, "includes/form_page.html", {
-        "form": form, "yp": yp, "heading": heading, "button": button, "back_url": back,
-        "caption": yp.display_name if yp else "", "error_title": bool(form.errors)})
 
 
 @login_required
@@ -82,7 +75,7 @@ def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         else:
             messages.success(request, f"{saved.display_name}'s record is saved")
             return redirect("people:detail", pk=saved.pk)
-    return _form_page(request, form, yp, "Change the record" if yp else "Add a young person", "Save record")
+    return form_page(request, form, yp, "Change the record" if yp else "Add a young person", "Save record")
 
 
 @login_required
@@ -98,7 +91,7 @@ def episode(request: HttpRequest, pk: int, episode_pk: int | None = None) -> Htt
         else:
             messages.success(request, "Care history updated")
             return redirect("people:detail", pk=yp.pk)
-    return _form_page(request, form, yp, "Change an episode of care" if instance else "Add an episode of care")
+    return form_page(request, form, yp, "Change an episode of care" if instance else "Add an episode of care")
 
 
 @login_required
@@ -114,7 +107,7 @@ def allocate(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"{d['worker'].get_full_name()} is allocated")
             return redirect("people:detail", pk=yp.pk)
-    return _form_page(request, form, yp, "Allocate a worker", "Allocate")
+    return form_page(request, form, yp, "Allocate a worker", "Allocate")
 
 
 @login_required
@@ -130,7 +123,7 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Service status is now {yp.get_status_display().lower()}")
             return redirect("people:detail", pk=yp.pk)
-    return _form_page(request, form, yp, "Change the service status", "Change status")
+    return form_page(request, form, yp, "Change the service status", "Change status")
 
 
 @login_required
