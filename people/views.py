@@ -20,9 +20,8 @@ from org.models import Team
 from people import actions
 from people.forms import AllocationForm, CareEpisodeForm, SearchForm, StatusForm, YoungPersonForm
 from people.models import CareEpisode
-from people.queries import needing_pa
+from people.queries import needing_pa, search_from_form
 from people.scope import can_see_names, get_young_person_or_404, young_people_for
-from people.search import search
 from people.summary import summary_for
 
 PAGE_SIZE = 50
@@ -39,7 +38,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = SearchForm(request.GET or None, teams=Team.objects.filter(kind=Team.LEAVING_CARE))
     params = form.cleaned_data if form.is_valid() else {}
-    qs = search(young_people_for(request.user), params, today).select_related("team")
+    qs = search_from_form(young_people_for(request.user), params, today).select_related("team")
     qs = qs.prefetch_related("allocations__worker")
     page = Paginator(qs.order_by("last_name", "first_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
