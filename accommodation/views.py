@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from accommodation import actions
@@ -17,13 +14,10 @@ from accommodation.forms import ActivityForm, InTouchForm, MoveForm
 from accommodation.models import AccommodationEpisode, ActivityEpisode, InTouchStatus
 from audit.log import viewed
 from leavingcare.forms import apply_errors
+from leavingcare.pages import form_page
 from people.scope import get_young_person_or_404
 
-
-def _page(request: HttpRequest, form: Any, yp: Any, heading: str) -> HttpResponse:
-    return render(request, "includes/form_page.html", {
-        "form": form, "heading": heading, "caption": yp.display_name, "button": "Save",
-        "back_url": reverse("accommodation:for_young_person", args=[yp.pk]), "error_title": bool(form.errors)})
+BACK = "accommodation:for_young_person"
 
 
 @login_required
@@ -51,7 +45,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Move recorded")
             return redirect("accommodation:for_young_person", pk=yp.pk)
-    return _page(request, form, yp, "Record a move")
+    return form_page(request, form, yp, "Record a move", back=BACK)
 
 
 @login_required
@@ -67,7 +61,7 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Activity recorded")
             return redirect("accommodation:for_young_person", pk=yp.pk)
-    return _page(request, form, yp, "Record education, employment or training")
+    return form_page(request, form, yp, "Record education, employment or training", back=BACK)
 
 
 @login_required
@@ -79,4 +73,4 @@ def in_touch(request: HttpRequest, pk: int) -> HttpResponse:
         actions.record_in_touch(request.user, yp, d["on"], d["in_touch"], d["note"], request=request)
         messages.success(request, "In-touch status recorded")
         return redirect("accommodation:for_young_person", pk=yp.pk)
-    return _page(request, form, yp, "Record whether we are in touch")
+    return form_page(request, form, yp, "Record whether we are in touch", back=BACK)

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from audit.log import viewed
@@ -18,14 +17,10 @@ from contacts.forms import AmendForm, ContactForm, EffortForm, MissingForm
 from contacts.losing_touch import evidence, lost_contact
 from contacts.models import Contact, LostContactCheck, MissingEpisode
 from leavingcare.forms import apply_errors
+from leavingcare.pages import form_page
 from people.scope import get_young_person_or_404, young_people_for
 
-
-def _page(request: HttpRequest, form: object, yp: object, heading: str, button: str) -> HttpResponse:
-    return render(request, "includes/form_page.html", {
-        "form": form, "heading": heading, "button": button, "caption": yp.display_name,  # type: ignore[attr-defined]
-        "back_url": reverse("contacts:for_young_person", args=[yp.pk]),  # type: ignore[attr-defined]
-        "error_title": bool(form.errors)})  # type: ignore[attr-defined]
+BACK = "contacts:for_young_person"
 
 
 @login_required
@@ -46,7 +41,7 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Contact recorded" if created else "This contact was already recorded")
             return redirect("contacts:for_young_person", pk=yp.pk)
-    return _page(request, form, yp, "Record a contact", "Save contact")
+    return form_page(request, form, yp, "Record a contact", "Save contact", back=BACK)
 
 
 @login_required
@@ -84,7 +79,7 @@ def change(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
             messages.success(request, "Contact updated")
             return redirect("contacts:for_young_person", pk=yp.pk)
     editable = actions.can_edit(request.user, contact)
-    return _page(request, form, yp, "Change a contact" if editable else "Amend a contact", "Save")
+    return form_page(request, form, yp, "Change a contact" if editable else "Amend a contact", "Save", back=BACK)
 
 
 @login_required
@@ -95,7 +90,7 @@ def effort(request: HttpRequest, pk: int) -> HttpResponse:
         actions.record_effort(request.user, yp, form.cleaned_data, request=request)
         messages.success(request, "Effort to make contact recorded")
         return redirect("contacts:for_young_person", pk=yp.pk)
-    return _page(request, form, yp, "Record an effort to make contact", "Save")
+    return form_page(request, form, yp, "Record an effort to make contact", "Save", back=BACK)
 
 
 @login_required
@@ -110,4 +105,4 @@ def missing(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Missing episode recorded")
             return redirect("contacts:for_young_person", pk=yp.pk)
-    return _page(request, form, yp, "Record a missing episode", "Save")
+    return form_page(request, form, yp, "Record a missing episode", "Save", back=BACK)

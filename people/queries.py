@@ -1,4 +1,5 @@
-"""Read-side queries over young people, always through people.scope."""
+"""Read-side queries over young people, always through people.scope: needing a PA, and search and filters
+(names, LA person ID, date of birth, team, age band, category, status, worker) for the list page and the API."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from people.allocation_rules import SUPPORT_ENDS_AGE
 from people.eligibility import AgeBand, Category, dob_range_for_ages
 from people.models import Allocation, AllocationRole, ServiceStatus, YoungPerson
 from people.scope import young_people_for
-from people.search import parse_date
 
 
 def current_pa_exists() -> Exists:
@@ -36,6 +36,26 @@ def needing_pa(user: Any, as_at: dt.date) -> QuerySet[YoungPerson]:
             .exclude(current_pa_exists())
             .select_related("team")
             .order_by("date_of_birth", "pk"))
+
+
+MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                      "september", "october", "november", "december"], start=1)}
+
+
+def parse_date(text: str) -> dt.date | None:
+    """27/03/2007, 27-3-2007, 2007-03-27 or 27 March 2007; None when the text is not a date."""
+    text = text.strip().lower()
+    try:
+        if m := re.fullmatch(r"(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})", text):
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := re.fullmatch(r"(\d{1,2}) ([a-z]+) (\d{4})", text):
+            month = next((n for name, n in MONTHS.items() if name.startswith(m[2][:3])), None)
+            return dt.date(int(m[3]), month, int(m[1])) if month else None
+    except ValueError:
+        return None
+    return None
 
 
 AGE_BANDS = {AgeBand.B16_17.value: (16, 17), AgeBand.B18_20.value: (18, 20), AgeBand.B21_24.value: (21, 24)}
@@ -77,3 +97,10 @@ def search_young_people(qs: QuerySet[YoungPerson], as_at: dt.date, *, q: str = "
         qs = qs.filter(pk__in=Allocation.objects.filter(worker__staff_id=worker, end_date__isnull=True)
                        .values("young_person_id"))
     return qs
+
+
+def search_from_form(qs: QuerySet[YoungPerson], params: dict[str, Any], as_at: dt.date) -> QuerySet[YoungPerson]:
+    """The list page's search form (its cleaned values) applied through search_young_people."""
+    return search_young_people(qs, as_at, q=params.get("q") or "", team=params.get("team") or None,
+                               age_band=params.get("age_band") or "", category=params.get("category") or "",
+                               status=params.get("status") or "")

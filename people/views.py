@@ -10,19 +10,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from audit.log import viewed
 from leavingcare.forms import apply_errors
+from leavingcare.pages import form_page
 from org.config import setting
 from org.models import Team
 from people import actions
 from people.forms import AllocationForm, CareEpisodeForm, SearchForm, StatusForm, YoungPersonForm
 from people.models import CareEpisode
-from people.queries import needing_pa
+from people.queries import needing_pa, search_from_form
 from people.scope import can_see_names, get_young_person_or_404, young_people_for
-from people.search import search
 from people.summary import summary_for
 
 PAGE_SIZE = 50
@@ -33,20 +32,13 @@ def _names_allowed(request: HttpRequest) -> None:
         raise PermissionDenied("Your role sees performance figures, not named records.")
 
 
-def _form_page(request: HttpRequest, form: Any, yp: Any, heading: str, button: str = "Save") -> HttpResponse:
-    back = reverse("people:detail", args=[yp.pk]) if yp else reverse("people:list")
-    return render(request, "includes/form_page.html", {
-        "form": form, "yp": yp, "heading": heading, "button": button, "back_url": back,
-        "caption": yp.display_name if yp else "", "error_title": bool(form.errors)})
-
-
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
     _names_allowed(request)
     today = timezone.localdate()
     form = SearchForm(request.GET or None, teams=Team.objects.filter(kind=Team.LEAVING_CARE))
     params = form.cleaned_data if form.is_valid() else {}
-    qs = search(young_people_for(request.user), params, today).select_related("team")
+    qs = search_from_form(young_people_for(request.user), params, today).select_related("team")
     qs = qs.prefetch_related("allocations__worker")
     page = Paginator(qs.order_by("last_name", "first_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -82,7 +74,7 @@ def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         else:
             messages.success(request, f"{saved.display_name}'s record is saved")
             return redirect("people:detail", pk=saved.pk)
-    return _form_page(request, form, yp, "Change the record" if yp else "Add a young person", "Save record")
+    return form_page(request, form, yp, "Change the record" if yp else "Add a young person", "Save record")
 
 
 @login_required
@@ -98,7 +90,7 @@ def episode(request: HttpRequest, pk: int, episode_pk: int | None = None) -> Htt
         else:
             messages.success(request, "Care history updated")
             return redirect("people:detail", pk=yp.pk)
-    return _form_page(request, form, yp, "Change an episode of care" if instance else "Add an episode of care")
+    return form_page(request, form, yp, "Change an episode of care" if instance else "Add an episode of care")
 
 
 @login_required
@@ -114,7 +106,7 @@ def allocate(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"{d['worker'].get_full_name()} is allocated")
             return redirect("people:detail", pk=yp.pk)
-    return _form_page(request, form, yp, "Allocate a worker", "Allocate")
+    return form_page(request, form, yp, "Allocate a worker", "Allocate")
 
 
 @login_required
@@ -130,7 +122,7 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Service status is now {yp.get_status_display().lower()}")
             return redirect("people:detail", pk=yp.pk)
-    return _form_page(request, form, yp, "Change the service status", "Change status")
+    return form_page(request, form, yp, "Change the service status", "Change status")
 
 
 @login_required

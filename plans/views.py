@@ -19,12 +19,13 @@ from django.views.decorators.http import require_POST
 from accounts.roles import MANAGER_ROLES
 from audit.log import record, viewed
 from audit.models import Action
-from leavingcare.forms import GovukDateField
+from leavingcare.forms import apply_errors
 from org.config import setting
 from people.scope import can_see_names, get_young_person_or_404, scoped
 from people.summary import summary_for
 from plans import actions
 from plans.areas import BY_KEY, GRADES
+from plans.forms import ActionForm, ReviewDueForm
 from plans.models import PathwayPlan, PlanAction, PlanArea, PlanDraft, PlanQualityAudit, PlanStatus, PlanVersion
 from plans.pdf import render_pdf
 
@@ -89,22 +90,40 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("plans:edit", pk=plan.pk)
     else:
         viewed(request.user, yp, "page:plan", request=request)
-        draft = PlanDraft.objects.filter(plan=plan, user=request.user, base_version=plan.version).first()
+        draft = _draft(request, plan)
         if draft is not None:
             data = draft.data
             messages.info(request, f"We kept what you typed at {timezone.localtime(draft.updated_at):%H:%M on %d %B}. "
                                    "Save the plan to keep it.")
+    return _edit_page(request, plan, data=data, conflict=conflict)
+
+
+def _draft(request: HttpRequest, plan: PathwayPlan) -> PlanDraft | None:
+    return PlanDraft.objects.filter(plan=plan, user=request.user, base_version=plan.version).first()
+
+
+def _edit_page(request: HttpRequest, plan: PathwayPlan, *, data: dict[str, Any] | None = None,
+               conflict: dict[str, Any] | None = None, action_form: ActionForm | None = None,
+               action_area: PlanArea | None = None, review_form: ReviewDueForm | None = None) -> HttpResponse:
+    """The plan page. A bound action or review form with errors is shown with a GOV.UK error summary, as typed."""
+    yp = plan.young_person
     areas = []
     for area in plan.areas.prefetch_related("actions"):
         typed = (data or {}).get("areas", {}).get(area.area, {})
         areas.append({"obj": area, "meta": BY_KEY.get(area.area), "my_words": typed.get("my_words", area.my_words),
                       "assessment": typed.get("assessment", area.assessment),
                       "theirs": (conflict or {}).get("areas", {}).get(area.area)})
+    if action_area is None and areas:
+        action_area = areas[0]["obj"]
+    action_form = action_form or ActionForm(auto_id="action-%s")
+    review_form = review_form or ReviewDueForm()
     return render(request, "plans/edit.html", {
         "plan": plan, "yp": yp, "areas": areas, "facts": summary_for(yp, timezone.localdate()),
         "young_person_views": (data or {}).get("young_person_views", plan.young_person_views),
         "conflict": conflict, "is_manager": request.user.role in MANAGER_ROLES or request.user.is_superuser,
-        "criteria": setting("plan_audit_criteria"), "grades": GRADES})
+        "criteria": setting("plan_audit_criteria"), "grades": GRADES,
+        "action_form": action_form, "action_area": action_area, "review_form": review_form,
+        "error_title": bool(action_form.errors or review_form.errors)})
 
 
 @require_POST
@@ -121,17 +140,18 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
 def add_action(request: HttpRequest, pk: int, area_pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     area = get_object_or_404(PlanArea, pk=area_pk, plan=plan)
-    field = GovukDateField(label="By when", required=False)
-    try:
-        by_when = field.clean([request.POST.get("by_when_day", ""), request.POST.get("by_when_month", ""),
-                               request.POST.get("by_when_year", "")])
-        actions.add_action(request.user, area, request.POST.get("what", ""), request.POST.get("who", ""), by_when,
-                           request=request)
-    except ValidationError as error:
-        messages.error(request, f"{BY_KEY[area.area].title}: " + " ".join(error.messages))
-    else:
-        messages.success(request, "Action added")
-    return redirect("plans:edit", pk=plan.pk)
+    form = ActionForm(request.POST, auto_id="action-%s")
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            actions.add_action(request.user, area, d["what"], d["who"], d["by_when"], request=request)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Action added")
+            return redirect("plans:edit", pk=plan.pk)
+    draft = _draft(request, plan)
+    return _edit_page(request, plan, data=draft.data if draft else None, action_form=form, action_area=area)
 
 
 @login_required
@@ -156,12 +176,7 @@ def lifecycle(request: HttpRequest, pk: int) -> HttpResponse:
             actions.sign_off(request.user, plan, timezone.localdate(), request=request)
             messages.success(request, f"Signed off. Next review by {plan.next_review_due:%d %B %Y}")
         elif request.POST.get("step") == "review_due":
-            due = GovukDateField(label="Review due by", required=False).clean(
-                [request.POST.get("review_due_day", ""), request.POST.get("review_due_month", ""),
-                 request.POST.get("review_due_year", "")])
-            actions.bring_review_forward(request.user, plan, due, request.POST.get("review_reason", ""),
-                                         request=request)
-            messages.success(request, f"Review brought forward to {due:%d %B %Y}")
+            return _review_due(request, plan)
         elif request.POST.get("step") == "audit":
             criteria = {c: bool(request.POST.get(f"criterion-{i}")) for i, c in enumerate(setting(
                 "plan_audit_criteria"))}
@@ -172,6 +187,21 @@ def lifecycle(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("plans:edit", pk=plan.pk)
+
+
+def _review_due(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
+    form = ReviewDueForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            actions.bring_review_forward(request.user, plan, d["review_due"], d["review_reason"], request=request)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"Review brought forward to {d['review_due']:%d %B %Y}")
+            return redirect("plans:edit", pk=plan.pk)
+    draft = _draft(request, plan)
+    return _edit_page(request, plan, data=draft.data if draft else None, review_form=form)
 
 
 @login_required

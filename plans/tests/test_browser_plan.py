@@ -1,4 +1,5 @@
-"""In a real browser: write a plan area, survive a session timeout, meet a conflicting edit, sign off, get the PDF."""
+"""In a real browser: write a plan area, survive a session timeout, meet a conflicting edit, add an action, sign off,
+get the PDF."""
 
 from __future__ import annotations
 
@@ -38,6 +39,20 @@ def test_write_timeout_conflict_and_sign_off(staff, teams, sign_in, live_server,
     assert axe_violations(page) == []
     page.get_by_role("button", name="Save plan").click()
     expect(page.get_by_text("Plan saved")).to_be_visible()
+    # an action with a date that does not exist: the error names the field and nothing typed is lost
+    page.get_by_label("What will be done").fill("Apply for a passport")
+    page.get_by_label("Who will do it").fill("Sam (PA)")
+    page.locator("[name=by_when_day]").fill("31")
+    page.locator("[name=by_when_month]").fill("2")
+    page.locator("[name=by_when_year]").fill("2030")
+    page.get_by_role("button", name="Add action").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("By when must be a real date")
+    expect(page.get_by_label("What will be done")).to_have_value("Apply for a passport")
+    expect(page.locator("[name=by_when_day]")).to_have_value("31")
+    assert axe_violations(page) == []
+    page.locator("[name=by_when_day]").fill("28")
+    page.get_by_role("button", name="Add action").click()
+    expect(page.get_by_text("Action added")).to_be_visible()
     # a manager signs off and downloads the PDF
     sign_in("tm_north")
     page.goto(f"{live_server.url}/plans/{plan.pk}/")

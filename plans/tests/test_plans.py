@@ -123,3 +123,62 @@ def test_a_significant_change_brings_the_review_forward_onto_the_worklist(staff,
     actions.bring_review_forward(staff["pa_north"], plan, today + dt.timedelta(days=7), "Moved into a tenancy")
     review = next(d for d in next_due_for(yp, today) if d.kind == "pathway_plan_review")
     assert review.due == today + dt.timedelta(days=7) and review.status == "due_soon"
+
+
+def test_a_bad_action_date_is_named_and_what_was_typed_is_kept(client, staff, teams):
+    yp = young_person(teams["north"], pa=staff["pa_north"])
+    plan = actions.start_plan(staff["pa_north"], yp)
+    area = plan.areas.get(area="identity")
+    client.force_login(staff["pa_north"])
+    response = client.post(f"/plans/{plan.pk}/areas/{area.pk}/actions/", {
+        "what": "Apply for a passport", "who": "Sam (PA)", "by_when_day": "31", "by_when_month": "2",
+        "by_when_year": "2030"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "<title>Error: Pathway plan" in page
+    assert '<a href="#action-by_when">By when must be a real date</a>' in page
+    assert 'value="Apply for a passport"' in page and 'value="Sam (PA)"' in page
+    assert 'name="by_when_day" type="text" inputmode="numeric" value="31"' in page
+    assert f'action="/plans/{plan.pk}/areas/{area.pk}/actions/"' in page  # the area chosen stays chosen
+    assert not area.actions.exists()
+    response = client.post(f"/plans/{plan.pk}/areas/{area.pk}/actions/", {
+        "what": "Apply for a passport", "who": "Sam (PA)", "by_when_day": "28", "by_when_month": "2",
+        "by_when_year": "2030"})
+    assert response.status_code == 302 and area.actions.get().by_when == dt.date(2030, 2, 28)
+
+
+def test_an_action_before_the_plan_started_is_refused_on_the_date_field(client, staff, teams):
+    yp = young_person(teams["north"], pa=staff["pa_north"])
+    plan = actions.start_plan(staff["pa_north"], yp)
+    area = plan.areas.first()
+    client.force_login(staff["pa_north"])
+    page = client.post(f"/plans/{plan.pk}/areas/{area.pk}/actions/", {
+        "what": "Open a bank account", "who": "", "by_when_day": "1", "by_when_month": "1",
+        "by_when_year": "2001"}).content.decode()
+    assert '<a href="#action-who">Enter who will do it</a>' in page
+    assert '<a href="#action-by_when">The date must be on or after the plan was started</a>' not in page  # one step
+    page = client.post(f"/plans/{plan.pk}/areas/{area.pk}/actions/", {
+        "what": "Open a bank account", "who": "Sam", "by_when_day": "1", "by_when_month": "1",
+        "by_when_year": "2001"}).content.decode()
+    assert '<a href="#action-by_when">The date must be on or after the plan was started</a>' in page
+
+
+def test_a_bad_review_date_is_named_and_what_was_typed_is_kept(client, staff, teams, today):
+    yp = young_person(teams["north"], pa=staff["pa_north"])
+    plan = actions.start_plan(staff["pa_north"], yp)
+    actions.sign_off(staff["tm_north"], plan, today)
+    client.force_login(staff["pa_north"])
+    response = client.post(f"/plans/{plan.pk}/lifecycle/", {
+        "step": "review_due", "review_reason": "Moved into a tenancy", "review_due_day": "12",
+        "review_due_month": "", "review_due_year": "2031"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "<title>Error: Pathway plan" in page
+    assert '<a href="#id_review_due">Review due by must include a month</a>' in page
+    assert 'value="Moved into a tenancy"' in page
+    assert 'name="review_due_day" type="text" inputmode="numeric" value="12"' in page
+    assert "<details class=\"govuk-details\" open>" in page
+    due = today + dt.timedelta(days=7)
+    response = client.post(f"/plans/{plan.pk}/lifecycle/", {
+        "step": "review_due", "review_reason": "Moved into a tenancy", "review_due_day": due.day,
+        "review_due_month": due.month, "review_due_year": due.year})
+    plan.refresh_from_db()
+    assert response.status_code == 302 and plan.next_review_due == due
