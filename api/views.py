@@ -7,8 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -25,8 +24,8 @@ from accounts.roles import SERVICE_WIDE_ROLES
 from api import serializers as s
 from api.authentication import ApiTokenAuthentication
 from api.permissions import MayChangeRecords, SeesNamedRecords
-from audit.log import record, viewed, viewed_many
-from audit.models import Action
+from audit.log import viewed, viewed_many
+from contacts.actions import record_contact
 from contacts.models import Contact
 from people import actions
 from people.models import Allocation, CareEpisode, YoungPerson
@@ -222,22 +221,17 @@ class ContactsView(_ChildList):
         incoming = s.ContactSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
-        key = data.get("submission_key")
+        key = data.pop("submission_key", None)
         if key:
             existing = Contact.objects.filter(submission_key=key).first()
-            if existing is not None:
-                if existing.young_person_id != yp.pk:
-                    raise ValidationError({"submission_key": "This key was used for another record"})
-                return Response(s.ContactSerializer(existing).data, status=status.HTTP_200_OK)
-        on = data["occurred_at"].date()
-        allocated = Allocation.objects.filter(young_person=yp, worker=request.user, start_date__lte=on).filter(
-            Q(end_date__isnull=True) | Q(end_date__gt=on)).exists()
-        with transaction.atomic():
-            contact = Contact.objects.create(young_person=yp, worker=request.user, created_by=request.user,
-                                             by_allocated_worker=allocated, **data)
-            record(request.user, Action.CREATE, young_person=yp, obj=contact, request=request,
-                   detail={"kind": contact.kind, "occurred_at": contact.occurred_at,
-                           "successful": contact.successful})
+            if existing is not None and existing.young_person_id != yp.pk:
+                raise ValidationError({"submission_key": "This key was used for another record"})
+        try:  # the same verb as the contact page: the same checks, allocation test and double-submit handling
+            contact, created = record_contact(request.user, yp, data, submission_key=key, request=request)
+        except DjangoValidationError as exc:
+            raise drf_error(exc) from None
+        if not created:
+            return Response(s.ContactSerializer(contact).data, status=status.HTTP_200_OK)
         return Response(s.ContactSerializer(contact).data, status=status.HTTP_201_CREATED)
 
 

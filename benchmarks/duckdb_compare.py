@@ -14,6 +14,7 @@ comparison is of two correct answers.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 import tempfile
@@ -133,8 +134,8 @@ def dfe_year_rows(con: Any, year: int, months: tuple[int, int]) -> dict[tuple[st
                 rows.append((dob, n, day, add_months(day, -months[0]), add_months(day, months[1])))
                 break
         dob += dt.timedelta(days=1)
-    con.execute("CREATE OR REPLACE TEMP TABLE b (dob DATE, n INTEGER, bday DATE, wstart DATE, wend DATE)")
-    con.executemany("INSERT INTO b VALUES (?, ?, ?, ?, ?)", rows)
+    values = ", ".join(f"(DATE '{d}', {n}, DATE '{b}', DATE '{s}', DATE '{e}')" for d, n, b, s, e in rows)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE b AS SELECT * FROM (VALUES {values}) AS v(dob, n, bday, wstart, wend)")
     on_day = "x.start_date <= s.contact_date AND (x.end_date IS NULL OR x.end_date >= s.contact_date)"
     counted = con.execute(f"""
         WITH cohort AS (
@@ -235,9 +236,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--as-at", type=dt.date.fromisoformat, default=dt.date.today())
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     year = args.as_at.year + (0 if args.as_at.month < 4 else 1)
     result = compare(args.as_at, year, args.repeat)
+    if args.json:
+        print(json.dumps(result))
+        return
     print("| measure | PostgreSQL | DuckDB over Parquet | PostgreSQL / DuckDB |\n| --- | --- | --- | --- |")
     for label in ("kpis --as-at", "kpis --year"):
         pg, duck = result[label]

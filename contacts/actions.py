@@ -26,7 +26,7 @@ def _check(yp: YoungPerson, data: dict[str, Any]) -> None:
         errors["occurred_at"] = "Date of contact must be today or in the past"
     elif timezone.localtime(when).date() < birthday(yp.date_of_birth, 16):
         errors["occurred_at"] = "Date of contact must be on or after the young person's 16th birthday"
-    if not data.get("successful") and not data.get("reason_unsuccessful"):
+    if not data.get("successful", True) and not data.get("reason_unsuccessful"):
         errors["reason_unsuccessful"] = "Say why the contact did not happen"
     if errors:
         raise ValidationError(errors)

@@ -19,6 +19,12 @@ class GovukDateWidget(forms.MultiWidget):
     def id_for_label(self, id_: str) -> str:
         return id_  # the day box carries the field's id, so error summary links land on it
 
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        # Django marks a field with errors aria-invalid; the three boxes then get the GOV.UK error style
+        context["widget"]["has_error"] = str((attrs or {}).get("aria-invalid", "")).lower() == "true"
+        return context
+
     def decompress(self, value: Any) -> list[Any]:
         if isinstance(value, dt.date):
             return [value.day, value.month, value.year]

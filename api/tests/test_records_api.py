@@ -129,3 +129,13 @@ def test_needing_pa_worklist(api_as: Api, teams: dict[str, Any], yp: YoungPerson
     rows = api_as("pa_north").get("/api/v1/young-people/needing-pa/").json()["results"]
     assert [r["la_person_id"] for r in rows] == [waiting.la_person_id]
     assert api_as("analyst").get("/api/v1/young-people/needing-pa/").status_code == 403
+
+
+def test_a_contact_before_the_16th_birthday_is_refused_as_on_the_page(api_as: Api, yp: YoungPerson) -> None:
+    before_16 = timezone.make_aware(dt.datetime.combine(birthday(yp.date_of_birth, 16) - dt.timedelta(days=3),
+                                                        dt.time(10)))
+    response = api_as("pa_north").post(f"/api/v1/young-people/{yp.pk}/contacts/", {
+        "occurred_at": before_16.isoformat(), "kind": "phone", "made_by": "pa"}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"occurred_at": ["Date of contact must be on or after the young person's 16th birthday"]}
+    assert not Contact.objects.filter(young_person=yp).exists()

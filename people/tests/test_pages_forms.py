@@ -22,6 +22,7 @@ def test_impossible_date_names_the_field_and_keeps_what_was_typed(client, staff)
     html = page.content.decode()
     assert "There is a problem" in html and "Date of birth must be a real date" in html
     assert 'value="Robin"' in html and 'value="31"' in html
+    assert html.count("govuk-date-input__input govuk-input--width-2 govuk-input--error") == 2  # the boxes go red
     assert not YoungPerson.objects.filter(la_person_id="LC9000").exists()
 
 
