@@ -118,6 +118,8 @@ def write_derived(year: int, months: tuple[int, int]) -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {NEW}")
         cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {NEW}")  # a temporary table has no statistics until asked
         cursor.execute(f"""
             DELETE FROM {o} WHERE year = %s AND source = %s AND NOT EXISTS (SELECT 1 FROM {NEW} n WHERE {same})""",
                        [year, Source.DERIVED, never, never])
