@@ -17,6 +17,9 @@ FIELDS = ["indicator", "age_band", "numerator", "denominator", "percent"]
 
 class Command(BaseCommand):
     help = "Print in touch, suitable accommodation and EET rates, as at a date or for a DfE collection year."
+    # A report run by integrations and schedulers: the deployment's system checks run at migrate and
+    # start-up, so skip them here (about half a second of loading every view and URL)
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         which = parser.add_mutually_exclusive_group(required=True)

@@ -18,6 +18,9 @@ from worklists.queries import items
 
 class Command(BaseCommand):
     help = "Print the authority-wide worklist: items overdue at the date or due within the next 14 days."
+    # A report run by integrations and schedulers: the deployment's system checks run at migrate and
+    # start-up, so skip them here (about half a second of loading every view and URL)
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--as-at", type=dt.date.fromisoformat, default=None)
