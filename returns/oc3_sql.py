@@ -118,8 +118,11 @@ def write_derived(year: int, months: tuple[int, int]) -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {NEW}")
         cursor.execute(sql, params)
+        # Indexed and analysed, so comparing with this year's rows is a lookup per row whatever the planner
+        # believes about the OC3 table (its statistics lag behind a derivation just written)
+        cursor.execute(f"CREATE INDEX {NEW}_yp ON {NEW} (yp_id)")
         if connection.vendor == "postgresql":
-            cursor.execute(f"ANALYZE {NEW}")  # a temporary table has no statistics until asked
+            cursor.execute(f"ANALYZE {NEW}")
         cursor.execute(f"""
             DELETE FROM {o} WHERE year = %s AND source = %s AND NOT EXISTS (SELECT 1 FROM {NEW} n WHERE {same})""",
                        [year, Source.DERIVED, never, never])

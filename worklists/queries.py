@@ -206,6 +206,15 @@ def not_holding(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> Que
     return YoungPerson.objects.filter(pk__in=ids) if len(ids) <= BY_ID else rest
 
 
+def worked_out(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> QuerySet[YoungPerson] | None:
+    """Store facts for those in ``qs`` who have none (changed since the last look), then return those whose
+    facts still do not hold on ``as_at`` and must be worked out from the record, or None when there are none."""
+    rest = not_holding(qs, as_at, iv)
+    if rest.exists() and fill_missing(rest, iv):
+        rest = not_holding(rest, as_at, iv)
+    return rest if rest.exists() else None
+
+
 def items(qs: QuerySet[YoungPerson], as_at: dt.date, statuses: Iterable[str] = ("overdue", "due_soon"),
           all_candidates: bool = False, worker_id: int | None = None) -> list[Item]:
     """Every overdue or due-soon item for the young people in ``qs`` (already scoped by the caller), or only
@@ -216,11 +225,9 @@ def items(qs: QuerySet[YoungPerson], as_at: dt.date, statuses: Iterable[str] = (
     if all_candidates:
         found = list(from_record(annotated(qs, as_at), as_at, iv))
     else:
-        rest = not_holding(qs, as_at, iv)
-        if rest.exists() and fill_missing(rest, iv):  # changed since the last look: store their facts first
-            rest = not_holding(rest, as_at, iv)
+        rest = worked_out(qs, as_at, iv)
         found = list(from_stored(qs, as_at, iv, worker_id))
-        if rest.exists():
+        if rest is not None:
             found += from_record(candidates(rest, as_at, iv), as_at, iv)
     return sorted((i for i in found if i.due.status in wanted and (worker_id is None or i.due.worker_id == worker_id)),
                   key=lambda i: (i.due.due, i.young_person.la_person_id, i.due.kind))
@@ -229,11 +236,9 @@ def items(qs: QuerySet[YoungPerson], as_at: dt.date, statuses: Iterable[str] = (
 def counts(qs: QuerySet[YoungPerson], as_at: dt.date) -> Counter[tuple[Any, Any, str]]:
     """(team, locality, overdue|due_soon) -> how many items; counted in the database where stored facts hold."""
     iv = intervals()
-    rest = not_holding(qs, as_at, iv)
-    if rest.exists() and fill_missing(rest, iv):
-        rest = not_holding(rest, as_at, iv)
+    rest = worked_out(qs, as_at, iv)
     found = stored_counts(qs, as_at, iv)
-    if rest.exists():
+    if rest is not None:
         found.update((i.young_person.team_name, i.young_person.locality_name, i.due.status)
                      for i in from_record(candidates(rest, as_at, iv), as_at, iv) if i.due.status != "upcoming")
     return found
