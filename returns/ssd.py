@@ -32,6 +32,7 @@ from people import codes
 from people.actions import refresh_category
 from people.models import Allocation, CareEpisode, ServiceStatus, YoungPerson
 from plans.models import PathwayPlan
+from worklists.facts import refresh as refresh_facts
 
 TABLES = ["ssd_department", "ssd_professionals", "ssd_person", "ssd_cla_episodes", "ssd_involvements",
           "ssd_care_leavers", "ssd_immigration_status", "ssd_disability", "ssd_missing"]
@@ -334,4 +335,6 @@ def save(plan: Plan, progress: Callable[[str], None] = lambda _: None) -> dict[s
         if pa and pa.worker.team_id and yp.team_id != pa.worker.team_id:
             YoungPerson.objects.filter(pk=yp.pk).update(team_id=pa.worker.team_id)
         refresh_category(yp)
+    progress("Storing the statutory clock's facts")
+    refresh_facts(YoungPerson.objects.filter(pk__in=[yp.pk for yp in people.values()], status=ServiceStatus.OPEN))
     return counts
