@@ -1,4 +1,4 @@
-"""The OC3 derivation of ``returns.oc3.derive`` as one set-based INSERT ... SELECT, for SQLite and PostgreSQL.
+"""The OC3 derivation of ``returns.oc3.derive`` as set-based SQL, for SQLite and PostgreSQL.
 
 ``derive`` is the readable statement of the rules and is what the tests check this against. Here the same
 rules run in the database: dates of birth are few (about 1,830 in a collection year), so Python works out,
