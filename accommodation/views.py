@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,8 +11,7 @@ from accommodation import actions
 from accommodation.forms import ActivityForm, InTouchForm, MoveForm
 from accommodation.models import AccommodationEpisode, ActivityEpisode, InTouchStatus
 from audit.log import viewed
-from leavingcare.forms import apply_errors
-from leavingcare.pages import form_page
+from leavingcare.pages import form_page, submitted
 from people.scope import get_young_person_or_404
 
 BACK = "accommodation:for_young_person"
@@ -34,17 +31,10 @@ def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
 def move(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = MoveForm(request.POST or None, initial={"start_date": timezone.localdate(), "suitable": "yes"})
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            actions.record_move(request.user, yp, d["start_date"], d["accom"],
-                                {"yes": True, "no": False}.get(d["suitable"]), d["provision"], d["district"],
-                                d["out_of_area"], d["note"], request=request)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Move recorded")
-            return redirect("accommodation:for_young_person", pk=yp.pk)
+    if submitted(request, form, lambda d: actions.record_move(
+            request.user, yp, d["start_date"], d["accom"], {"yes": True, "no": False}.get(d["suitable"]),
+            d["provision"], d["district"], d["out_of_area"], d["note"], request=request), "Move recorded"):
+        return redirect("accommodation:for_young_person", pk=yp.pk)
     return form_page(request, form, yp, "Record a move", back=BACK)
 
 
@@ -52,15 +42,9 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
 def activity(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = ActivityForm(request.POST or None, initial={"start_date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            actions.record_activity(request.user, yp, d["start_date"], d["activity"], d["note"], request=request)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Activity recorded")
-            return redirect("accommodation:for_young_person", pk=yp.pk)
+    if submitted(request, form, lambda d: actions.record_activity(
+            request.user, yp, d["start_date"], d["activity"], d["note"], request=request), "Activity recorded"):
+        return redirect("accommodation:for_young_person", pk=yp.pk)
     return form_page(request, form, yp, "Record education, employment or training", back=BACK)
 
 
@@ -68,9 +52,7 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
 def in_touch(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = InTouchForm(request.POST or None, initial={"on": timezone.localdate(), "in_touch": "YES"})
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        actions.record_in_touch(request.user, yp, d["on"], d["in_touch"], d["note"], request=request)
-        messages.success(request, "In-touch status recorded")
+    if submitted(request, form, lambda d: actions.record_in_touch(
+            request.user, yp, d["on"], d["in_touch"], d["note"], request=request), "In-touch status recorded"):
         return redirect("accommodation:for_young_person", pk=yp.pk)
     return form_page(request, form, yp, "Record whether we are in touch", back=BACK)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,11 +14,11 @@ from contacts import actions
 from contacts.forms import AmendForm, ContactForm, EffortForm, MissingForm
 from contacts.losing_touch import evidence, lost_contact
 from contacts.models import Contact, LostContactCheck, MissingEpisode
-from leavingcare.forms import apply_errors
-from leavingcare.pages import form_page
+from leavingcare.pages import form_page, submitted
 from people.scope import get_young_person_or_404, young_people_for
 
 BACK = "contacts:for_young_person"
+DAY = {"occurred_at": "day"}  # the actions name the moment; the form asks for it as day and time
 
 
 @login_required
@@ -31,16 +29,10 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
                "personal_adviser" else "sw" if request.user.role == "social_worker" else "other",
                "successful": "yes", "submission_key": uuid.uuid4().hex}
     form = ContactForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            _, created = actions.record_contact(request.user, yp, form.contact_data(),
-                                                form.cleaned_data["submission_key"] or None, request=request)
-        except ValidationError as error:
-            error.error_dict = {("day" if k == "occurred_at" else k): v for k, v in error.error_dict.items()}
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Contact recorded" if created else "This contact was already recorded")
-            return redirect("contacts:for_young_person", pk=yp.pk)
+    if submitted(request, form, lambda d: actions.record_contact(
+            request.user, yp, form.contact_data(), d["submission_key"] or None, request=request),
+            lambda saved: "Contact recorded" if saved[1] else "This contact was already recorded", rename=DAY):
+        return redirect("contacts:for_young_person", pk=yp.pk)
     return form_page(request, form, yp, "Record a contact", "Save contact", back=BACK)
 
 
@@ -68,16 +60,9 @@ def change(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
                "reason_unsuccessful": contact.reason_unsuccessful, "note": contact.note,
                "seen_alone": {True: "yes", False: "no"}.get(contact.seen_alone, "")}  # type: ignore[arg-type]
     form = AmendForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.change_contact(request.user, contact, form.contact_data(), form.cleaned_data["reason"],
-                                   request=request)
-        except ValidationError as error:
-            error.error_dict = {("day" if k == "occurred_at" else k): v for k, v in error.error_dict.items()}
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Contact updated")
-            return redirect("contacts:for_young_person", pk=yp.pk)
+    if submitted(request, form, lambda d: actions.change_contact(
+            request.user, contact, form.contact_data(), d["reason"], request=request), "Contact updated", rename=DAY):
+        return redirect("contacts:for_young_person", pk=yp.pk)
     editable = actions.can_edit(request.user, contact)
     return form_page(request, form, yp, "Change a contact" if editable else "Amend a contact", "Save", back=BACK)
 
@@ -86,9 +71,8 @@ def change(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
 def effort(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = EffortForm(request.POST or None, initial={"done_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        actions.record_effort(request.user, yp, form.cleaned_data, request=request)
-        messages.success(request, "Effort to make contact recorded")
+    if submitted(request, form, lambda d: actions.record_effort(request.user, yp, d, request=request),
+                 "Effort to make contact recorded"):
         return redirect("contacts:for_young_person", pk=yp.pk)
     return form_page(request, form, yp, "Record an effort to make contact", "Save", back=BACK)
 
@@ -97,12 +81,7 @@ def effort(request: HttpRequest, pk: int) -> HttpResponse:
 def missing(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = MissingForm(request.POST or None, initial={"start_date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.record_missing(request.user, yp, form.cleaned_data, request=request)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Missing episode recorded")
-            return redirect("contacts:for_young_person", pk=yp.pk)
+    if submitted(request, form, lambda d: actions.record_missing(request.user, yp, d, request=request),
+                 "Missing episode recorded"):
+        return redirect("contacts:for_young_person", pk=yp.pk)
     return form_page(request, form, yp, "Record a missing episode", "Save", back=BACK)

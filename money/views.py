@@ -10,13 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
 from audit.log import record, viewed
 from audit.models import Action
-from leavingcare.forms import GovukForm, apply_errors
+from leavingcare.forms import GovukForm
+from leavingcare.pages import form_page, submitted
 from money import actions
 from money.models import Entitlement, Payment, PaymentRequest, PaymentRun, RequestStatus
 from money.queries import entitled_today, suha_remaining, totals_by
@@ -65,19 +65,12 @@ def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
 def raise_request(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = RequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            actions.raise_request(request.user, yp, d["entitlement"], d["amount"], d["reason"], request=request)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Request sent for approval")
-            return redirect("money:for_young_person", pk=yp.pk)
-    return render(request, "includes/form_page.html", {
-        "form": form, "heading": "Ask for money", "caption": f"{yp.display_name} · Setting Up Home Allowance left: "
-        f"£{suha_remaining(yp):,.2f}", "button": "Send for approval", "error_title": bool(form.errors),
-        "back_url": reverse("money:for_young_person", args=[yp.pk])})
+    if submitted(request, form, lambda d: actions.raise_request(
+            request.user, yp, d["entitlement"], d["amount"], d["reason"], request=request),
+            "Request sent for approval"):
+        return redirect("money:for_young_person", pk=yp.pk)
+    return form_page(request, form, yp, "Ask for money", "Send for approval", back="money:for_young_person",
+                     caption=f"{yp.display_name} · Setting Up Home Allowance left: £{suha_remaining(yp):,.2f}")
 
 
 @login_required

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from audit.log import viewed
 from leavingcare.forms import apply_errors
-from leavingcare.pages import form_page
+from leavingcare.pages import form_page, submitted
 from org.config import setting
 from org.models import Team
 from people import actions
@@ -82,14 +82,9 @@ def episode(request: HttpRequest, pk: int, episode_pk: int | None = None) -> Htt
     yp = get_young_person_or_404(request.user, pk, request)
     instance = get_object_or_404(CareEpisode, pk=episode_pk, young_person=yp) if episode_pk else None
     form = CareEpisodeForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.save_care_episode(request.user, yp, form.instance, request=request)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Care history updated")
-            return redirect("people:detail", pk=yp.pk)
+    if submitted(request, form, lambda _: actions.save_care_episode(request.user, yp, form.instance, request=request),
+                 "Care history updated"):
+        return redirect("people:detail", pk=yp.pk)
     return form_page(request, form, yp, "Change an episode of care" if instance else "Add an episode of care")
 
 
@@ -97,15 +92,10 @@ def episode(request: HttpRequest, pk: int, episode_pk: int | None = None) -> Htt
 def allocate(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = AllocationForm(request.POST or None, initial={"start_date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            actions.allocate(request.user, yp, d["worker"], d["role"], d["start_date"], d["reason"], request=request)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, f"{d['worker'].get_full_name()} is allocated")
-            return redirect("people:detail", pk=yp.pk)
+    if submitted(request, form, lambda d: actions.allocate(
+            request.user, yp, d["worker"], d["role"], d["start_date"], d["reason"], request=request),
+            lambda allocation: f"{allocation.worker.get_full_name()} is allocated"):
+        return redirect("people:detail", pk=yp.pk)
     return form_page(request, form, yp, "Allocate a worker", "Allocate")
 
 
@@ -113,15 +103,10 @@ def allocate(request: HttpRequest, pk: int) -> HttpResponse:
 def status(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = StatusForm(request.POST or None, initial={"status": yp.status, "on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.set_service_status(request.user, yp, form.cleaned_data["status"], form.cleaned_data["on"],
-                                       request=request)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, f"Service status is now {yp.get_status_display().lower()}")
-            return redirect("people:detail", pk=yp.pk)
+    if submitted(request, form, lambda d: actions.set_service_status(request.user, yp, d["status"], d["on"],
+                                                                     request=request),
+                 lambda _: f"Service status is now {yp.get_status_display().lower()}"):
+        return redirect("people:detail", pk=yp.pk)
     return form_page(request, form, yp, "Change the service status", "Change status")
 
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from accounts.roles import MANAGER_ROLES
 from audit.log import record, viewed
 from audit.models import Action
-from leavingcare.forms import apply_errors
+from leavingcare.pages import submitted
 from org.config import setting
 from people.scope import can_see_names, get_young_person_or_404, scoped
 from people.summary import summary_for
@@ -141,15 +141,9 @@ def add_action(request: HttpRequest, pk: int, area_pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     area = get_object_or_404(PlanArea, pk=area_pk, plan=plan)
     form = ActionForm(request.POST, auto_id="action-%s")
-    if form.is_valid():
-        d = form.cleaned_data
-        try:
-            actions.add_action(request.user, area, d["what"], d["who"], d["by_when"], request=request)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, "Action added")
-            return redirect("plans:edit", pk=plan.pk)
+    if submitted(request, form, lambda d: actions.add_action(request.user, area, d["what"], d["who"], d["by_when"],
+                                                             request=request), "Action added"):
+        return redirect("plans:edit", pk=plan.pk)
     draft = _draft(request, plan)
     return _edit_page(request, plan, data=draft.data if draft else None, action_form=form, action_area=area)
 
@@ -191,15 +185,10 @@ def lifecycle(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _review_due(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     form = ReviewDueForm(request.POST)
-    if form.is_valid():
-        d = form.cleaned_data
-        try:
-            actions.bring_review_forward(request.user, plan, d["review_due"], d["review_reason"], request=request)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, f"Review brought forward to {d['review_due']:%d %B %Y}")
-            return redirect("plans:edit", pk=plan.pk)
+    if submitted(request, form, lambda d: actions.bring_review_forward(
+            request.user, plan, d["review_due"], d["review_reason"], request=request),
+            lambda _: f"Review brought forward to {form.cleaned_data['review_due']:%d %B %Y}"):
+        return redirect("plans:edit", pk=plan.pk)
     draft = _draft(request, plan)
     return _edit_page(request, plan, data=draft.data if draft else None, review_form=form)
 
