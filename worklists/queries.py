@@ -23,8 +23,8 @@ from people.eligibility import Episode, age_on, became_eligible_on, category_on,
 from people.models import Allocation, CareEpisode, ServiceStatus, YoungPerson
 from plans.models import NeedsAssessment, PathwayPlan
 from worklists.clock import Due, Facts, Intervals, add_months, clock, status_of
-from worklists.facts import fill_missing, intervals_key
-from worklists.stored import stored_counts, stored_items
+from worklists.facts import fill_missing
+from worklists.stored import facts_hold, open_in_age, stored_counts, stored_items
 
 IN_PERSON = ["home_visit", "office", "hub", "prison_visit"]
 SIGNED = ["signed_off", "superseded"]
@@ -72,11 +72,6 @@ def annotated(qs: QuerySet[YoungPerson], as_at: dt.date) -> QuerySet[YoungPerson
                                                        is_short_break=False)
                             .filter(Q(end_date__isnull=True) | Q(end_date__gt=as_at))),
     )
-
-
-def open_in_age(qs: QuerySet[YoungPerson], as_at: dt.date) -> QuerySet[YoungPerson]:
-    oldest, youngest = dob_range_for_ages(as_at, 16, 24)
-    return qs.filter(status=ServiceStatus.OPEN, date_of_birth__gte=oldest, date_of_birth__lte=youngest)
 
 
 def candidates(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> QuerySet[YoungPerson]:
@@ -199,9 +194,7 @@ def from_stored(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals, worker
 def not_holding(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> QuerySet[YoungPerson]:
     """Those in ``qs`` the worklist must work out from the record: no stored facts, or facts that do not hold
     on ``as_at`` (the record has events after it, such as an allocation ending later)."""
-    holds = (Q(clock_facts__isnull=False) & Q(clock_facts__valid_from__lte=as_at)
-             & Q(clock_facts__intervals_key=intervals_key(iv)))
-    rest = open_in_age(qs, as_at).exclude(holds)
+    rest = open_in_age(qs, as_at).exclude(facts_hold(as_at, iv))
     ids = list(rest.values_list("pk", flat=True)[:BY_ID + 1])
     return YoungPerson.objects.filter(pk__in=ids) if len(ids) <= BY_ID else rest
 

@@ -28,11 +28,21 @@ WORKERS = ["clock_facts__pa_worker_id", "clock_facts__sw_worker_id", "clock_fact
 CACHED_LEAVER = ["relevant", "former_relevant"]
 
 
+def open_in_age(qs: QuerySet[YoungPerson], as_at: dt.date) -> QuerySet[YoungPerson]:
+    """Open young people aged 16-24 on ``as_at``: the only ones the statutory clock can have anything for."""
+    oldest, youngest = dob_range_for_ages(as_at, 16, 24)
+    return qs.filter(status=ServiceStatus.OPEN, date_of_birth__gte=oldest, date_of_birth__lte=youngest)
+
+
+def facts_hold(as_at: dt.date, iv: Intervals) -> Q:
+    """Stored facts exist, hold on ``as_at`` and were worked out under the current intervals."""
+    return (Q(clock_facts__isnull=False) & Q(clock_facts__valid_from__lte=as_at)
+            & Q(clock_facts__intervals_key=intervals_key(iv)))
+
+
 def holding(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> QuerySet[YoungPerson]:
     """Open young people aged 16-24 whose stored facts hold on ``as_at`` under the current intervals."""
-    oldest, youngest = dob_range_for_ages(as_at, 16, 24)
-    return qs.filter(status=ServiceStatus.OPEN, date_of_birth__gte=oldest, date_of_birth__lte=youngest,
-                     clock_facts__valid_from__lte=as_at, clock_facts__intervals_key=intervals_key(iv))
+    return open_in_age(qs, as_at).filter(facts_hold(as_at, iv))
 
 
 def _dues(as_at: dt.date, iv: Intervals) -> dict[str, Case]:
