@@ -112,7 +112,6 @@ def dfe_year_rows(year: int, refresh: bool = True) -> list[dict[str, Any]]:
     left_out = Q()
     for letter in sorted(ACCOM_LEFT_OUT):
         left_out |= Q(accommodation__startswith=letter)
-    eet = Q(activity__startswith="F") | Q(activity__startswith="P")
     grouped = {g["band"]: g for g in (
         Oc3Status.objects.filter(year=year).annotate(band=_band_case(whens)).exclude(band="")
         .values("band").annotate(
@@ -121,7 +120,7 @@ def dfe_year_rows(year: int, refresh: bool = True) -> list[dict[str, Any]]:
             touch_counted=Count("pk", filter=Q(in_touch__in=sorted(IN_TOUCH_COUNTED))),
             suitable=Count("pk", filter=Q(accommodation__endswith="1") & ~left_out),
             accom_counted=Count("pk", filter=~left_out),
-            eet=Count("pk", filter=eet),
+            eet=Count("pk", filter=EET),
             adjusted=Count("pk", filter=~Q(activity__in=sorted(ADJUSTED_OUT))),
         ))}
     rows = []
