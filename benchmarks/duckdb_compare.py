@@ -120,20 +120,9 @@ def as_at_rows(con: Any, as_at: dt.date) -> dict[tuple[str, str], tuple[int, int
 
 
 def dfe_year_rows(con: Any, year: int, months: tuple[int, int]) -> dict[tuple[str, str], tuple[int, int]]:
-    from people.eligibility import birthday
-    from performance.definitions import collection_year, dob_window
-    from worklists.clock import add_months
+    from returns.oc3 import birthdays
 
-    first, last = collection_year(year)
-    earliest, latest = dob_window(year, (17, 18, 19, 20, 21))
-    rows, dob = [], earliest
-    while dob <= latest:
-        for n in range(17, 22):
-            day = birthday(dob, n)
-            if first <= day <= last:
-                rows.append((dob, n, day, add_months(day, -months[0]), add_months(day, months[1])))
-                break
-        dob += dt.timedelta(days=1)
+    rows = list(birthdays(year, months))
     values = ", ".join(f"(DATE '{d}', {n}, DATE '{b}', DATE '{s}', DATE '{e}')" for d, n, b, s, e in rows)
     con.execute(f"CREATE OR REPLACE TEMP TABLE b AS SELECT * FROM (VALUES {values}) AS v(dob, n, bday, wstart, wend)")
     on_day = "x.start_date <= s.contact_date AND (x.end_date IS NULL OR x.end_date >= s.contact_date)"

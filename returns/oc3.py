@@ -29,7 +29,6 @@ from people.eligibility import Episode, became_eligible_on, birthday, looked_aft
 from people.models import YoungPerson
 from performance.definitions import collection_year, dob_window
 from returns.models import Source
-from returns.oc3_sql import write_derived
 from worklists.clock import add_months
 
 ALWAYS_UNSUITABLE = {"S", "X"}
@@ -52,6 +51,19 @@ def birthday_in_year(dob: dt.date, year: int) -> tuple[int, dt.date] | None:
         if first <= day <= last:
             return n, day
     return None
+
+
+def birthdays(year: int, months: tuple[int, int]) -> Iterator[tuple[dt.date, int, dt.date, dt.date, dt.date]]:
+    """(date of birth, age, birthday, first and last day of the contact window) for every date of birth whose
+    17th to 21st birthday falls in the collection year: the cohort's possible birthdays, about 1,830."""
+    earliest, latest = dob_window(year, (17, 18, 19, 20, 21))
+    dob = earliest
+    while dob <= latest:
+        found = birthday_in_year(dob, year)
+        if found is not None:
+            n, day = found
+            yield dob, n, day, add_months(day, -months[0]), add_months(day, months[1])
+        dob += dt.timedelta(days=1)
 
 
 def _on(episodes: list, day: dt.date) -> object | None:  # type: ignore[type-arg]
@@ -125,6 +137,8 @@ def refresh_derived(year: int) -> int:
     """Replace the derived OC3 rows of ``year`` with fresh ones; recorded and imported rows are kept.
 
     The rows are worked out in the database by ``returns.oc3_sql``, which is tested to agree with ``derive``."""
+    from returns.oc3_sql import write_derived  # it reads this module's rules
+
     return write_derived(year, window())
 
 

@@ -18,11 +18,9 @@ from django.utils import timezone
 
 from accommodation.models import AccommodationEpisode, ActivityEpisode
 from contacts.models import Contact
-from people.eligibility import birthday
 from people.models import CareEpisode, YoungPerson
-from performance.definitions import collection_year, dob_window
 from returns.models import Oc3Status, Source
-from worklists.clock import add_months
+from returns.oc3 import birthdays
 
 
 def _start_of(day: dt.date) -> dt.datetime:
@@ -32,23 +30,11 @@ def _start_of(day: dt.date) -> dt.datetime:
 def birthday_rows(year: int, months: tuple[int, int]) -> list[tuple[object, ...]]:
     """(date of birth, age, birthday, window from, window to (exclusive), last day of window) per date of
     birth whose 17th to 21st birthday falls in the collection year."""
-    first, last = collection_year(year)
-    earliest, latest = dob_window(year, (17, 18, 19, 20, 21))
     ops = connection.ops
-    rows = []
-    dob = earliest
-    while dob <= latest:
-        for n in range(17, 22):
-            day = birthday(dob, n)
-            if first <= day <= last:
-                start, end = add_months(day, -months[0]), add_months(day, months[1])
-                rows.append((ops.adapt_datefield_value(dob), n, ops.adapt_datefield_value(day),
-                             ops.adapt_datetimefield_value(_start_of(start)),
-                             ops.adapt_datetimefield_value(_start_of(end + dt.timedelta(days=1))),
-                             ops.adapt_datefield_value(end)))
-                break
-        dob += dt.timedelta(days=1)
-    return rows
+    return [(ops.adapt_datefield_value(dob), n, ops.adapt_datefield_value(day),
+             ops.adapt_datetimefield_value(_start_of(start)),
+             ops.adapt_datetimefield_value(_start_of(end + dt.timedelta(days=1))), ops.adapt_datefield_value(end))
+            for dob, n, day, start, end in birthdays(year, months)]
 
 
 NEW = "lc_oc3_derived_new"
