@@ -16,6 +16,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from leavingcare.imports import ImportProblems
+
 MARKERS = {"c", "z", "k", "x"}
 FILES = {
     "la_care_leavers_activity.csv": "activity",
@@ -35,12 +37,6 @@ HEADLINE = {
     "suitable_accommodation": ("accommodation", "Accommodation considered suitable"),
     "eet": ("activity", "Total in education, employment or training"),
 }
-
-
-class ImportProblems(Exception):
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
 
 
 @dataclass

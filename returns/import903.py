@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from accommodation import codes as accom_codes
+from leavingcare.imports import ImportProblems
 from people import codes
 from people.actions import refresh_category
 from people.models import CareEpisode, YoungPerson
@@ -26,12 +27,6 @@ LEGAL = {c for c, _ in codes.LEGAL_STATUS}
 IN_TOUCH = {c for c, _ in accom_codes.IN_TOUCH}
 ACTIV = {c for c, _ in accom_codes.ACTIV} | {"F3", "P3"}
 ACCOM_LETTERS = {c for c, _ in accom_codes.ACCOM}
-
-
-class ImportProblems(Exception):
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
 
 
 @dataclass

@@ -26,6 +26,7 @@ from accommodation.models import AccommodationEpisode, ActivityEpisode
 from accounts.models import User
 from accounts.roles import Role
 from contacts.models import Contact, MissingEpisode
+from leavingcare.imports import ImportProblems
 from org.config import setting
 from org.models import Locality, Team
 from people import codes
@@ -41,12 +42,6 @@ ACCOM_BY_LABEL = {label.lower(): letter for letter, label in accom_codes.ACCOM}
 ACTIV_BY_LABEL = {label.lower(): code for code, label in accom_codes.ACTIV}
 ACCOM_LETTERS = {letter for letter, _ in accom_codes.ACCOM}
 ACTIV_CODES = {c for c, _ in accom_codes.ACTIV}
-
-
-class ImportProblems(Exception):
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
 
 
 def parse_datetime(raw: str) -> dt.datetime | None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
-from performance.comparators import Cell, ImportProblems, read_dir
+from leavingcare.imports import read_or_stop
+from performance.comparators import Cell, read_dir
 from performance.models import PublishedFigure
 
 FIELDS = ["area_name", "new_la_code", "region_code", "count", "percent", "count_marker", "percent_marker"]
@@ -21,12 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("directory", type=Path)
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        try:
-            cells = read_dir(opts["directory"], progress=self.stdout.write)
-        except ImportProblems as error:
-            for problem in error.problems:
-                self.stderr.write(problem)
-            raise CommandError(f"Nothing imported: {len(error.problems)} problems") from None
+        cells = read_or_stop(self, lambda: read_dir(opts["directory"], progress=self.stdout.write))
         created, updated = save(cells)
         self.stdout.write(self.style.SUCCESS(f"{len(cells)} figures: {created} new, {updated} changed, "
                                              f"{len(cells) - created - updated} unchanged"))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from audit.log import record
 from audit.models import Action
-from returns.import903 import ImportProblems, read, save
+from leavingcare.imports import read_or_stop
+from returns.import903 import read, save
 
 
 class Command(BaseCommand):
@@ -21,12 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         self.stdout.write(f"Checking {opts['directory']} ...")
-        try:
-            parsed = read(opts["directory"], opts["year"])
-        except ImportProblems as error:
-            for problem in error.problems:
-                self.stderr.write(problem)
-            raise CommandError(f"Nothing imported: {len(error.problems)} problems") from None
+        parsed = read_or_stop(self, lambda: read(opts["directory"], opts["year"]))
         self.stdout.write(f"  {len(parsed.header)} children, {len(parsed.episodes)} episodes, "
                           f"{len(parsed.oc3)} OC3 rows")
         counts = save(parsed, opts["year"], progress=self.stdout.write)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from audit.log import record
 from audit.models import Action
-from returns.ssd import ImportProblems, read, save
+from leavingcare.imports import read_or_stop
+from returns.ssd import read, save
 
 
 class Command(BaseCommand):
@@ -20,12 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         self.stdout.write(f"Checking {opts['directory']} ...")
-        try:
-            plan = read(opts["directory"])
-        except ImportProblems as error:
-            for problem in error.problems:
-                self.stderr.write(problem)
-            raise CommandError(f"Nothing imported: {len(error.problems)} problems") from None
+        plan = read_or_stop(self, lambda: read(opts["directory"]))
         self.stdout.write(f"  {len(plan.people)} people, {len(plan.professionals)} professionals, "
                           f"{len(plan.involvements)} involvements, {len(plan.leavers)} care leaver rows: saving")
         counts = save(plan, progress=self.stdout.write)
