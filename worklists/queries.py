@@ -208,33 +208,39 @@ def worked_out(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> Quer
     return rest if rest.exists() else None
 
 
+def _from_record(rest: QuerySet[YoungPerson] | None, as_at: dt.date, iv: Intervals) -> list[Item]:
+    return list(from_record(candidates(rest, as_at, iv), as_at, iv)) if rest is not None else []
+
+
+def _in_order(found: Iterable[Item], statuses: Iterable[str], worker_id: int | None) -> list[Item]:
+    wanted = set(statuses)
+    return sorted((i for i in found if i.due.status in wanted and (worker_id is None or i.due.worker_id == worker_id)),
+                  key=lambda i: (i.due.due, i.young_person.la_person_id, i.due.kind))
+
+
 def items(qs: QuerySet[YoungPerson], as_at: dt.date, statuses: Iterable[str] = ("overdue", "due_soon"),
           all_candidates: bool = False, worker_id: int | None = None) -> list[Item]:
     """Every overdue or due-soon item for the young people in ``qs`` (already scoped by the caller), or only
     those of one worker. Stored clock facts are read where they hold; the rest come from the record.
     ``all_candidates`` works out everyone from the record, with no narrowing (for the tests)."""
     iv = intervals()
-    wanted = set(statuses)
     if all_candidates:
         found = list(from_record(annotated(qs, as_at), as_at, iv))
     else:
-        rest = worked_out(qs, as_at, iv)
-        found = list(from_stored(qs, as_at, iv, worker_id))
-        if rest is not None:
-            found += from_record(candidates(rest, as_at, iv), as_at, iv)
-    return sorted((i for i in found if i.due.status in wanted and (worker_id is None or i.due.worker_id == worker_id)),
-                  key=lambda i: (i.due.due, i.young_person.la_person_id, i.due.kind))
+        worked = _from_record(worked_out(qs, as_at, iv), as_at, iv)  # first: it stores facts that were missing
+        found = list(from_stored(qs, as_at, iv, worker_id)) + worked
+    return _in_order(found, statuses, worker_id)
 
 
-def counts(qs: QuerySet[YoungPerson], as_at: dt.date) -> Counter[tuple[Any, Any, str]]:
-    """(team, locality, overdue|due_soon) -> how many items; counted in the database where stored facts hold."""
+def items_and_counts(qs: QuerySet[YoungPerson], as_at: dt.date) -> tuple[list[Item], Counter[tuple[Any, Any, str]]]:
+    """The overdue and due-soon items, and how many by (team, locality, overdue|due_soon): counted in the
+    database where stored facts hold, with one look at which do not (the team page shows both)."""
     iv = intervals()
-    rest = worked_out(qs, as_at, iv)
-    found = stored_counts(qs, as_at, iv)
-    if rest is not None:
-        found.update((i.young_person.team_name, i.young_person.locality_name, i.due.status)
-                     for i in from_record(candidates(rest, as_at, iv), as_at, iv) if i.due.status != "upcoming")
-    return found
+    worked = _from_record(worked_out(qs, as_at, iv), as_at, iv)  # first: it stores facts that were missing
+    counted = stored_counts(qs, as_at, iv)
+    counted.update((i.young_person.team_name, i.young_person.locality_name, i.due.status)
+                   for i in worked if i.due.status != "upcoming")
+    return _in_order(list(from_stored(qs, as_at, iv, None)) + worked, ("overdue", "due_soon"), None), counted
 
 
 def due_for_one(yp: YoungPerson, as_at: dt.date) -> list[Due]:

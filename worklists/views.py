@@ -20,7 +20,7 @@ from org.models import Team
 from people.models import YoungPerson
 from people.scope import can_see_names, young_people_for
 from worklists.caseloads import caseloads
-from worklists.queries import counts, items
+from worklists.queries import items, items_and_counts
 
 PAGE_SIZE = 50
 
@@ -66,13 +66,13 @@ def team(request: HttpRequest) -> HttpResponse:
     chosen = request.GET.get("team")
     selected = teams.filter(pk=chosen) if chosen and chosen.isdigit() else teams
     people = young_people_for(request.user).filter(team__in=selected)
-    found = items(people, today)
+    found, counted = items_and_counts(people, today)
     page = _page(request, found)
     worker_ids = {i.due.worker_id for i in page if i.due.worker_id}
     by_team: Counter[tuple[str, str]] = Counter()
     by_locality: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
-    for (team_name, locality, status), n in counts(people, today).items():
+    for (team_name, locality, status), n in counted.items():
         by_team[(team_name or "No team", status)] += n
         by_locality[(locality or "–", status)] += n
         totals[status] += n
