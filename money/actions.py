@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.policy import require
 from audit.log import record
 from audit.models import Action
+from leavingcare.versioning import bump, check_version
 from money.entitlements import to_pay
 from money.models import Entitlement, Payment, PaymentRequest, RequestStatus
 from money.queries import suha_remaining
@@ -33,6 +35,7 @@ def parse_amount(raw: Any) -> Decimal:
 @transaction.atomic
 def raise_request(actor: Any, yp: YoungPerson, entitlement: Entitlement, amount: Any, reason: str,
                   request: Any = None) -> PaymentRequest:
+    require(actor, "money.raise_request", yp)
     value = parse_amount(amount)
     errors: dict[str, str] = {}
     if yp.status != "open":
@@ -60,8 +63,10 @@ def approval_limit(user: Any) -> Decimal:
 
 
 @transaction.atomic
-def approve(actor: Any, req: PaymentRequest, request: Any = None) -> PaymentRequest:
-    req = PaymentRequest.objects.select_for_update().get(pk=req.pk)
+def approve(actor: Any, req: PaymentRequest, request: Any = None, version: int | None = None) -> PaymentRequest:
+    req = PaymentRequest.objects.select_for_update().select_related("young_person").get(pk=req.pk)
+    require(actor, "money.decide", req)
+    check_version(req, version, "request")
     if req.status != RequestStatus.REQUESTED:
         raise ValidationError(f"This request is already {req.get_status_display().lower()}")
     if req.requested_by_id == actor.pk:
@@ -71,30 +76,39 @@ def approve(actor: Any, req: PaymentRequest, request: Any = None) -> PaymentRequ
     if req.entitlement.code == "SUHA" and req.amount > suha_remaining(req.young_person):
         raise ValidationError("The Setting Up Home Allowance left is now less than this request")
     req.status, req.decided_by, req.decided_at = RequestStatus.APPROVED, actor, timezone.now()
-    req.save(update_fields=["status", "decided_by", "decided_at"])
+    bump(req)
+    req.save(update_fields=["status", "decided_by", "decided_at", "version"])
     record(actor, Action.CHANGE, young_person=req.young_person, obj=req,
-           detail={"status": {"old": "requested", "new": "approved"}}, request=request)
+           detail={"status": {"old": "requested", "new": "approved"},
+                   "version": {"old": req.version - 1, "new": req.version}}, request=request)
     return req
 
 
 @transaction.atomic
-def reject(actor: Any, req: PaymentRequest, reason: str, request: Any = None) -> PaymentRequest:
+def reject(actor: Any, req: PaymentRequest, reason: str, request: Any = None,
+           version: int | None = None) -> PaymentRequest:
+    req = PaymentRequest.objects.select_for_update().select_related("young_person").get(pk=req.pk)
+    require(actor, "money.decide", req)
+    check_version(req, version, "request")
     if not reason.strip():
         raise ValidationError({"rejection_reason": "Give a reason for rejecting the request"})
-    req = PaymentRequest.objects.select_for_update().get(pk=req.pk)
     if req.status != RequestStatus.REQUESTED:
         raise ValidationError(f"This request is already {req.get_status_display().lower()}")
     req.status, req.decided_by, req.decided_at, req.rejection_reason = (RequestStatus.REJECTED, actor,
                                                                         timezone.now(), reason)
-    req.save(update_fields=["status", "decided_by", "decided_at", "rejection_reason"])
+    bump(req)
+    req.save(update_fields=["status", "decided_by", "decided_at", "rejection_reason", "version"])
     record(actor, Action.CHANGE, young_person=req.young_person, obj=req,
-           detail={"status": {"old": "requested", "new": "rejected"}, "reason": reason}, request=request)
+           detail={"status": {"old": "requested", "new": "rejected"}, "reason": reason,
+                   "version": {"old": req.version - 1, "new": req.version}}, request=request)
     return req
 
 
 @transaction.atomic
-def mark_paid(actor: Any, req: PaymentRequest, request: Any = None) -> Payment:
+def mark_paid(actor: Any, req: PaymentRequest, request: Any = None, version: int | None = None) -> Payment:
     req = PaymentRequest.objects.select_for_update().select_related("young_person", "entitlement").get(pk=req.pk)
+    require(actor, "money.pay", req)
+    check_version(req, version, "request")
     if req.status != RequestStatus.APPROVED:
         raise ValidationError("Only an approved request can be paid")
     if req.young_person.status != "open":
@@ -104,7 +118,9 @@ def mark_paid(actor: Any, req: PaymentRequest, request: Any = None) -> Payment:
                                      period_key=f"request-{req.pk}", request=req,
                                      budget_code=req.entitlement.budget_code, team=req.young_person.team)
     req.status = RequestStatus.PAID
-    req.save(update_fields=["status"])
+    bump(req)
+    req.save(update_fields=["status", "version"])
     record(actor, Action.CHANGE, young_person=req.young_person, obj=req,
-           detail={"status": {"old": "approved", "new": "paid"}, "amount": payment.amount}, request=request)
+           detail={"status": {"old": "approved", "new": "paid"}, "amount": payment.amount,
+                   "version": {"old": req.version - 1, "new": req.version}}, request=request)
     return payment

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from leavingcare.versioning import Versioned
+
 
 class Frequency(models.TextChoices):
     WEEKLY = "weekly", "Weekly"
@@ -70,7 +72,7 @@ class RequestStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class PaymentRequest(models.Model):
+class PaymentRequest(Versioned):
     young_person = models.ForeignKey("people.YoungPerson", on_delete=models.PROTECT, related_name="payment_requests")
     entitlement = models.ForeignKey(Entitlement, on_delete=models.PROTECT, related_name="requests")
     amount = models.DecimalField(max_digits=9, decimal_places=2)
