@@ -121,7 +121,11 @@ def add(name: str, predicate: Any, refusal: str) -> None:
     REFUSALS[name] = refusal
 
 
+names = practitioner | housing | finance  # the roles that work with named records (people.scope agrees)
+
 # ---------------------------------------------------------------- the young person's record (people)
+add("people.view_list", names, "Your role sees performance figures, not named records")
+add("people.view_record", names & in_scope, "This record is not one your role or team works with")
 add("people.add_record", practitioner & allowed_team,
     "Only personal advisers, social workers and managers add records, and only for their own team")
 add("people.change_record", practitioner & in_scope,
@@ -137,6 +141,7 @@ add("people.change_status", manager & in_scope & manages_team_of,
 add("people.view_needing_pa", practitioner, "The list of young people needing a PA is for practitioners")
 
 # ---------------------------------------------------------------- keeping in touch (contacts)
+add("worklists.view", names, "Worklists name young people: your role sees performance figures")
 add("contacts.add_contact", (practitioner | housing) & in_scope,
     "Only the young person's workers, managers and housing advisers record contacts")
 add("contacts.edit_contact", (practitioner | housing) & in_scope & is_author,
@@ -169,6 +174,8 @@ add("money.raise_request", practitioner & in_scope,
 add("money.decide", manager & in_scope & manages_team_of & not_own_request,
     "Only a manager of the young person's team, who did not ask for it, decides a request")
 add("money.pay", finance & in_scope, "Only finance officers mark a request paid")
+add("money.act_on_request", (manager & in_scope & manages_team_of & not_own_request) | (finance & in_scope),
+    "Only a manager of the young person's team decides a request, and a finance officer pays it")
 add("money.export_run", finance | manager, "Only finance officers and managers export payment runs")
 
 # ---------------------------------------------------------------- oversight, figures and returns

@@ -66,9 +66,11 @@ def check_version(stored: Any, version: int | None, what: str = "record") -> Non
         return
     since = changes_since(stored, version)
     detail = ("; ".join(since) + ". ") if since else ""
-    raise ValidationError({VERSION_FIELD: (
+    error = ValidationError({VERSION_FIELD: (
         f"Someone else changed this {what} after you opened it. {detail}Your changes are not saved yet: "
         "check what you typed against the record as it is now, then save again.")})
+    error.current_version = stored.version  # type: ignore[attr-defined]
+    raise error
 
 
 def bump(obj: Any) -> None:

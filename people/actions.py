@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from accounts.policy import require
 from accounts.roles import Role
-from audit.log import changed, record, snapshot
+from audit.log import changed, field_changes, record, snapshot
 from audit.models import Action
 from leavingcare.versioning import bump, check_version
 from people.allocation_rules import status_change_problem
@@ -102,6 +102,8 @@ def _save_record(yp: YoungPerson) -> None:
 @transaction.atomic
 def create_young_person(actor: Any, request: Any = None, **fields: Any) -> YoungPerson:
     _check_fields(fields)
+    if not fields.get("team") and not fields.get("team_id") and getattr(actor, "team_id", None):
+        fields["team_id"] = actor.team_id  # so the person who adds the record can see it
     yp = YoungPerson(**fields)
     require(actor, "people.add_record", yp.team if yp.team_id else None)
     _validate_record(yp)
@@ -132,6 +134,8 @@ def update_young_person(actor: Any, yp: YoungPerson, request: Any = None, versio
     _validate_record(stored)
     if stored.date_of_birth != before["date_of_birth"]:
         _check_episodes_against_birth(stored)
+    if not field_changes(before, snapshot(stored, before.keys())):
+        return stored  # nothing changed: no new version, no event
     bump(stored)
     _save_record(stored)
     refresh_category(stored)
