@@ -16,7 +16,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import Resolver404, resolve
 
@@ -79,15 +79,14 @@ def rule(get: str | None, post: str | None = None, of: Loader | None = None,
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
+                if request.headers.get("HX-Request"):  # an in-page request: say so, the page keeps what was typed
+                    return JsonResponse({"signed_out": True}, status=401)
                 return redirect_to_login(request.get_full_path())
             permission = policy.permission(request.method or "GET")
+            if permission is None:  # this page takes no such request
+                return HttpResponseNotAllowed([m for m, p in (("GET", policy.get), ("POST", policy.post)) if p])
             obj = policy.of(request, kwargs) if policy.of else None
-            if permission is None and request.method not in SAFE:
-                from django.http import HttpResponseNotAllowed
-
-                return HttpResponseNotAllowed(["GET"])
-            if permission is not None:
-                require(request.user, permission, obj)
+            require(request.user, permission, obj)
             if log_as and obj is not None and request.method == "GET":
                 from accounts.policy import young_person_of
                 from audit.log import viewed
@@ -121,7 +120,7 @@ def allowed(request: HttpRequest, url: str, method: str = "GET") -> bool:
         return True
     permission = policy.permission(method)
     if permission is None:
-        return method in SAFE
+        return False
     cache: dict[Any, Any] = request.__dict__.setdefault("_policy_answers", {})
     key = (permission, policy.of, tuple(sorted(match.kwargs.items())))
     if key not in cache:

@@ -65,12 +65,12 @@ def approval_limit(user: Any) -> Decimal:
 @transaction.atomic
 def approve(actor: Any, req: PaymentRequest, request: Any = None, version: int | None = None) -> PaymentRequest:
     req = PaymentRequest.objects.select_for_update().select_related("young_person").get(pk=req.pk)
+    if actor is not None and req.requested_by_id == actor.pk:
+        raise ValidationError("You cannot approve your own request: ask another manager")
     require(actor, "money.decide", req)
     check_version(req, version, "request")
     if req.status != RequestStatus.REQUESTED:
         raise ValidationError(f"This request is already {req.get_status_display().lower()}")
-    if req.requested_by_id == actor.pk:
-        raise ValidationError("You cannot approve your own request: ask another manager")
     if req.amount > approval_limit(actor):
         raise ValidationError(f"£{req.amount:,.2f} is over your approval limit of £{approval_limit(actor):,.2f}")
     if req.entitlement.code == "SUHA" and req.amount > suha_remaining(req.young_person):
@@ -88,6 +88,8 @@ def approve(actor: Any, req: PaymentRequest, request: Any = None, version: int |
 def reject(actor: Any, req: PaymentRequest, reason: str, request: Any = None,
            version: int | None = None) -> PaymentRequest:
     req = PaymentRequest.objects.select_for_update().select_related("young_person").get(pk=req.pk)
+    if actor is not None and req.requested_by_id == actor.pk:
+        raise ValidationError("You cannot decide your own request: ask another manager")
     require(actor, "money.decide", req)
     check_version(req, version, "request")
     if not reason.strip():

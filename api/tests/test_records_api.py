@@ -111,8 +111,11 @@ def test_accommodation_and_activity_read(api_as: Api, yp: YoungPerson) -> None:
 def test_service_status_change(api_as: Api, teams: dict[str, Any], staff: dict[str, Any]) -> None:
     older = make_yp(age=22, team=teams["north"])
     allocate_now(older, staff["pa_north"])
-    client = api_as("pa_north")
     today = timezone.localdate().isoformat()
+    as_pa = api_as("pa_north").post(f"/api/v1/young-people/{older.pk}/status/",
+                                    {"status": "stepped_down", "on": today}, format="json")
+    assert as_pa.status_code == 403 and "manager" in as_pa.json()["detail"]
+    client = api_as("tm_north")
     response = client.post(f"/api/v1/young-people/{older.pk}/status/", {"status": "stepped_down", "on": today},
                            format="json")
     assert response.status_code == 200, response.json()
