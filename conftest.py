@@ -103,7 +103,7 @@ def sign_in(page: Any, live_server: Any) -> Callable[[str], Any]:
         page.goto(live_server.url + "/sign-in/")
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("button", name="Sign in", exact=True).click()
         page.wait_for_load_state()
         return page
 
