@@ -54,8 +54,8 @@ def _uses_sso(request: HttpRequest) -> bool:
 
 
 # Where a member of staff without a second factor may still go: setting one up, signing out, static files
-_MFA_SETUP_ALLOWED = ("/account/2fa/", "/account/set-up-two-step/", "/sign-out/", "/account/logout/", "/signed-out/", "/static/", "/healthz",
-                      "/session/", "/account/reauthenticate/")
+_MFA_SETUP_ALLOWED = ("/account/2fa/", "/account/set-up-two-step/", "/account/reauthenticate/", "/sign-out/",
+                      "/account/logout/", "/signed-out/", "/static/", "/healthz", "/session/")
 
 
 class RequireMFAMiddleware:
