@@ -7,7 +7,6 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -39,9 +38,8 @@ class IdleTimeoutMiddleware:
                 logout(request)
                 if request.headers.get("HX-Request") or request.path.startswith(STATUS_PATH):
                     return HttpResponse("Signed out after a period without activity", status=401)
-                messages.info(request, f"You were signed out because you did nothing for "
-                                       f"{settings.SESSION_IDLE_MINUTES} minutes. Sign in again to carry on.")
-                return redirect(f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}")
+                query = urlencode({"timed_out": 1, "next": request.get_full_path()})
+                return redirect(f"{reverse('login')}?{query}")
             if not request.path.startswith(STATUS_PATH):
                 request.session[LAST_SEEN] = time.time()
         return self.get_response(request)

@@ -82,9 +82,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.IdleTimeoutMiddleware",
     "accounts.middleware.RequireMFAMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -170,6 +170,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": os.getenv("SIGN_IN_RATE_LIMITS", "10/m/ip,5/5m/key,15/1h/key"),
     "reset_password": "20/m/ip,5/m/key",
 }
+# Behind a proxy, the client's address for the per-address limit: how many proxies append to X-Forwarded-For
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
 SOCIALACCOUNT_ONLY = envbool("SSO_ONLY", "False")
 SOCIALACCOUNT_AUTO_SIGNUP = False
 SOCIALACCOUNT_LOGIN_ON_GET = False
