@@ -13,8 +13,8 @@ import pytest
 from django.test import RequestFactory
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-PRODUCTION = {"SECRET_KEY": "k3J9!vQx7@pLm2#Zr8Tw$Ye4%Ua6^Ib1&Oc5*Nd0(Hf)Gg_Sj+Kl=Mn-Bv", "ALLOWED_HOSTS": "care.example.gov.uk",
-              "DATABASE_URL": "sqlite:////tmp/lc-deploy-check.sqlite3"}
+PRODUCTION = {"SECRET_KEY": "k3J9!vQx7@pLm2#Zr8Tw$Ye4%Ua6^Ib1&Oc5*Nd0(Hf)Gg_Sj+Kl=Mn-Bv",
+              "ALLOWED_HOSTS": "care.example.gov.uk", "DATABASE_URL": "sqlite:////tmp/lc-deploy-check.sqlite3"}
 
 
 def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
