@@ -12,6 +12,8 @@ $(BIN)/.installed: requirements.lock
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
+# The demo runs with DEBUG on (no HTTPS, no second factor required); production leaves DEBUG unset.
+run: export DEBUG ?= 1
 run: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --verbosity 0
 	$(BIN)/python manage.py demo_data --if-empty

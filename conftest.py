@@ -12,6 +12,14 @@ from accounts.roles import Role
 from org.models import Authority, District, Locality, Team
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Failed sign-in counts (allauth's rate limits) and used one-time codes live in the cache: none carry over."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def authority(db: Any) -> Authority:
     authority = Authority.objects.create(name="Testshire County Council", la_code="999", new_la_code="E10000099",
@@ -103,7 +111,7 @@ def sign_in(page: Any, live_server: Any) -> Callable[[str], Any]:
         page.goto(live_server.url + "/sign-in/")
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("button", name="Sign in", exact=True).click()
         page.wait_for_load_state()
         return page
 

@@ -17,6 +17,8 @@ class Action(models.TextChoices):
     EXPORT = "export", "Exported"
     DENIED = "denied", "Access refused"
     SIGN_IN = "sign_in", "Signed in"
+    SIGN_OUT = "sign_out", "Signed out"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in refused"
     IMPORT = "import", "Imported"
     DELETE = "delete", "Withdrawn"
 
@@ -24,7 +26,7 @@ class Action(models.TextChoices):
 class AuditEvent(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
-    action = models.CharField(max_length=10, choices=Action.choices)
+    action = models.CharField(max_length=20, choices=Action.choices)
     # The young person whose record it is (null for exports covering many)
     young_person = models.ForeignKey(
         "people.YoungPerson", on_delete=models.PROTECT, null=True, blank=True, related_name="audit_events"

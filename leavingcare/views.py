@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from accounts.roles import AGGREGATE_ONLY_ROLES, Role
@@ -18,7 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
     elif role == Role.FINANCE_OFFICER:
         targets = ["money:home", "people:list"]
     elif role == Role.ADMINISTRATOR:
-        targets = ["admin:index"]
+        targets = ["administration"]
     else:
         targets = ["worklists:mine", "people:list"]
     for name in targets:
@@ -27,6 +28,16 @@ def home(request: HttpRequest) -> HttpResponse:
         except NoReverseMatch:
             continue
     return redirect("people:list")
+
+
+@login_required
+def administration(request: HttpRequest) -> HttpResponse:
+    """The administrator's start page (a small one: the administration pages come later)."""
+    from django.conf import settings
+
+    if getattr(request.user, "role", None) != Role.ADMINISTRATOR:
+        raise PermissionDenied
+    return render(request, "administration.html", {"django_admin": settings.DJANGO_ADMIN})
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
