@@ -20,4 +20,6 @@ urlpatterns = [
     path("returns/", include("returns.urls")),
     path("audit/", include("audit.urls")),
     path("api/v1/", include("api.urls")),
+    path("administration/", include("org.urls")),
+    path("account/", include("accounts.urls")),
 ]

@@ -18,7 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
     elif role == Role.FINANCE_OFFICER:
         targets = ["money:home", "people:list"]
     elif role == Role.ADMINISTRATOR:
-        targets = ["admin:index"]
+        targets = ["org:admin"]
     else:
         targets = ["worklists:mine", "people:list"]
     for name in targets:

@@ -32,6 +32,7 @@ class Entitlement(models.Model):
     # Only for young people in these ACCOM letters (config allowance_accom_letters) when set
     supported_accommodation_only = models.BooleanField(default=False)
     active = models.BooleanField(default=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]

@@ -19,6 +19,7 @@ class Authority(models.Model):
     )
     # Local choices (intervals, thresholds, ages). Keys and defaults: org.config.DEFAULTS.
     config = models.JSONField(default=dict, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name_plural = "authorities"
@@ -72,8 +73,28 @@ class Team(models.Model):
     name = models.CharField(max_length=80, unique=True)
     kind = models.CharField(max_length=20, choices=KINDS, default=LEAVING_CARE)
     base = models.CharField(max_length=60, blank=True, help_text="Office or hub, e.g. Preston")
+    # A closed team keeps its history (allocations, payments) but takes no new staff or young people
+    active = models.BooleanField(default=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Hub(models.Model):
+    """A place young people drop in to see their PA (e.g. Preston, Burnley, Lancaster)."""
+
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="hubs")
+    locality = models.ForeignKey(Locality, on_delete=models.PROTECT, related_name="hubs", null=True, blank=True)
+    name = models.CharField(max_length=60)
+    address = models.CharField(max_length=200, blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        unique_together = [("authority", "name")]
         ordering = ["name"]
 
     def __str__(self) -> str:

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.roles import Role
-from audit.log import changed, record
+from audit.log import changed, field_changes, record, snapshot
 from audit.models import Action
 from people.allocation_rules import status_change_problem
 from people.care_history import EpisodeInput, problems
@@ -243,12 +243,14 @@ def end_allocation(actor: Any, allocation: Allocation, end: dt.date, reason: str
 
 
 @transaction.atomic
-def set_service_status(actor: Any, yp: YoungPerson, status: str, on: dt.date, request: Any = None) -> None:
+def set_service_status(actor: Any, yp: YoungPerson, status: str, on: dt.date, request: Any = None,
+                       reason: str = "", today: dt.date | None = None) -> None:
     """Step down (from 21, on request), re-open (until 25), close (at 25), or record a death.
 
-    Stepping down, closing or a death ends the current allocations on that date.
+    Stepping down, closing or a death ends the current allocations on that date. ``reason`` (e.g. "Reached 25"
+    from the daily closure) is kept in the audit event beside the old and new values.
     """
-    problem = status_change_problem(yp.date_of_birth, yp.status, status, on, timezone.localdate())
+    problem = status_change_problem(yp.date_of_birth, yp.status, status, on, today or timezone.localdate())
     if problem:
         raise ValidationError({"status": problem})
     before = {"status": yp.status, "status_changed_on": yp.status_changed_on, "date_of_death": yp.date_of_death}
@@ -256,7 +258,9 @@ def set_service_status(actor: Any, yp: YoungPerson, status: str, on: dt.date, re
     if status == ServiceStatus.DIED:
         yp.date_of_death = on
     yp.save(update_fields=["status", "status_changed_on", "date_of_death", "updated_at"])
-    changed(actor, yp, yp, before, request=request)
+    diff = field_changes(before, snapshot(yp, before.keys()))
+    record(actor, Action.CHANGE, young_person=yp, obj=yp, request=request,
+           detail={**diff, **({"reason": reason} if reason else {})})
     if status in (ServiceStatus.STEPPED_DOWN, ServiceStatus.CLOSED, ServiceStatus.DIED):
         reason = {ServiceStatus.STEPPED_DOWN: "Stepped down", ServiceStatus.CLOSED: "Record closed at 25",
                   ServiceStatus.DIED: "Died"}[ServiceStatus(status)]
