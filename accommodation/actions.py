@@ -10,6 +10,7 @@ from django.db import transaction
 
 from accommodation.models import AccommodationEpisode, ActivityEpisode, InTouchStatus
 from accommodation.rules import Period, problems
+from accounts.policy import require
 from audit.log import record
 from audit.models import Action
 from people.models import YoungPerson
@@ -42,6 +43,7 @@ def record_move(actor: Any, yp: YoungPerson, start: dt.date, accom: str, suitabl
                 district: Any = None, out_of_area: bool = False, note: str = "", request: Any = None) -> Any:
     from accommodation.codes import ALWAYS_UNSUITABLE
 
+    require(actor, "accommodation.record_move", yp)
     if accom in ALWAYS_UNSUITABLE:
         suitable = False
     return _move(actor, yp, AccommodationEpisode, start, {"accom": accom, "suitable": suitable,
@@ -52,12 +54,14 @@ def record_move(actor: Any, yp: YoungPerson, start: dt.date, accom: str, suitabl
 @transaction.atomic
 def record_activity(actor: Any, yp: YoungPerson, start: dt.date, activity: str, note: str = "",
                     request: Any = None) -> Any:
+    require(actor, "accommodation.record_activity", yp)
     return _move(actor, yp, ActivityEpisode, start, {"activity": activity, "note": note}, request)
 
 
 @transaction.atomic
 def record_in_touch(actor: Any, yp: YoungPerson, on: dt.date, code: str, note: str = "",
                     request: Any = None) -> InTouchStatus:
+    require(actor, "accommodation.record_in_touch", yp)
     status = InTouchStatus.objects.create(young_person=yp, recorded_on=on, in_touch=code, note=note,
                                           recorded_by=actor)
     record(actor, Action.CREATE, young_person=yp, obj=status, detail={"in_touch": code}, request=request)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,13 +10,14 @@ from accommodation import actions
 from accommodation.forms import ActivityForm, InTouchForm, MoveForm
 from accommodation.models import AccommodationEpisode, ActivityEpisode, InTouchStatus
 from audit.log import viewed
+from leavingcare.access import rule, young_person
 from leavingcare.pages import form_page, submitted
 from people.scope import get_young_person_or_404
 
 BACK = "accommodation:for_young_person"
 
 
-@login_required
+@rule("people.view_record", of=young_person)
 def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     viewed(request.user, yp, "page:accommodation", request=request)
@@ -27,7 +27,7 @@ def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
         "in_touch": InTouchStatus.objects.filter(young_person=yp).select_related("recorded_by")[:10]})
 
 
-@login_required
+@rule("accommodation.record_move", "accommodation.record_move", of=young_person, log_as="page:record_move")
 def move(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = MoveForm(request.POST or None, initial={"start_date": timezone.localdate(), "suitable": "yes"})
@@ -38,7 +38,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, yp, "Record a move", back=BACK)
 
 
-@login_required
+@rule("accommodation.record_activity", "accommodation.record_activity", of=young_person, log_as="page:record_activity")
 def activity(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = ActivityForm(request.POST or None, initial={"start_date": timezone.localdate()})
@@ -48,7 +48,7 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, yp, "Record education, employment or training", back=BACK)
 
 
-@login_required
+@rule("accommodation.record_in_touch", "accommodation.record_in_touch", of=young_person, log_as="page:record_in_touch")
 def in_touch(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = InTouchForm(request.POST or None, initial={"on": timezone.localdate(), "in_touch": "YES"})

@@ -85,7 +85,8 @@ class YoungPersonDetailSerializer(YoungPersonListSerializer):
         fields = YoungPersonListSerializer.Meta.fields + [
             "category_label", "eligible_from", "sex", "gender", "ethnicity", "nhs_number", "upn", "email", "phone",
             "address", "postcode", "district", "status_changed_on", "date_of_death", "circumstances",
-            "created_at", "updated_at"]
+            "created_at", "updated_at", "version"]
+        read_only_fields = ["version"]
 
     def _category(self, obj: YoungPerson) -> Category:
         if not hasattr(obj, "_api_category"):
@@ -105,11 +106,15 @@ class YoungPersonDetailSerializer(YoungPersonListSerializer):
 class YoungPersonWriteSerializer(serializers.ModelSerializer[YoungPerson]):
     """Fields a worker may set. Validation of the whole record happens in people.actions."""
 
+    version = serializers.IntegerField(required=False, min_value=1, max_value=2_000_000_000, write_only=True,
+                                       help_text="Required when changing a record: the version you read. A change "
+                                                 "made from an older version is refused (400, field version).")
+
     class Meta:
         model = YoungPerson
         fields = ["la_person_id", "first_name", "last_name", "preferred_name", "date_of_birth", "sex", "gender",
                   "ethnicity", "nhs_number", "upn", "email", "phone", "address", "postcode", "district", "team",
-                  *CIRCUMSTANCES]
+                  *CIRCUMSTANCES, "version"]
         # Uniqueness and the rest are checked by people.actions, so the messages match the pages'
         extra_kwargs = {"la_person_id": {"validators": []}}
 

@@ -20,13 +20,13 @@ from rest_framework.response import Response
 
 from accommodation.models import AccommodationEpisode, ActivityEpisode
 from accounts.models import User
-from accounts.roles import SERVICE_WIDE_ROLES
 from api import serializers as s
 from api.authentication import ApiTokenAuthentication
-from api.permissions import MayChangeRecords, SeesNamedRecords
+from api.permissions import FollowsPolicy, SeesNamedRecords
 from audit.log import viewed, viewed_many
 from contacts.actions import record_contact
 from contacts.models import Contact
+from leavingcare.access import Policy, young_person
 from people import actions
 from people.models import Allocation, CareEpisode, YoungPerson
 from people.queries import AGE_BANDS, needing_pa, search_young_people
@@ -42,7 +42,7 @@ def drf_error(exc: DjangoValidationError) -> ValidationError:
 
 class ApiView(generics.GenericAPIView):  # type: ignore[type-arg]
     authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
-    permission_classes = [IsAuthenticated, SeesNamedRecords, MayChangeRecords]
+    permission_classes = [IsAuthenticated, SeesNamedRecords, FollowsPolicy]
 
 
 def current_allocations() -> Prefetch:
@@ -69,14 +69,8 @@ LIST_PARAMETERS = [
 ]
 
 
-def own_team(user: Any, team: Any) -> bool:
-    """May ``user`` create a record held by ``team``? Service-wide roles anywhere; others their teams."""
-    if user.is_superuser or user.role in SERVICE_WIDE_ROLES:
-        return True
-    return bool(team.pk == user.team_id or user.managed_teams.filter(pk=team.pk).exists())
-
-
 class YoungPeopleView(ApiView, generics.ListAPIView):  # type: ignore[type-arg]
+    policy = Policy("people.view_list", "people.add_record", None)
     serializer_class = s.YoungPersonListSerializer
     queryset = YoungPerson.objects.none()  # the real one comes from people.scope in get()
 
@@ -101,8 +95,7 @@ class YoungPeopleView(ApiView, generics.ListAPIView):  # type: ignore[type-arg]
         fields = dict(incoming.validated_data)
         if not fields.get("team") and request.user.team_id:
             fields["team"] = request.user.team  # so the creator's team can see it
-        if fields.get("team") and not own_team(request.user, fields["team"]):
-            raise ValidationError({"team": "You can create records only for your own team"})
+        fields.pop("version", None)
         try:
             yp = actions.create_young_person(request.user, request=request, **fields)
         except DjangoValidationError as exc:
@@ -112,6 +105,7 @@ class YoungPeopleView(ApiView, generics.ListAPIView):  # type: ignore[type-arg]
 
 
 class YoungPersonView(ApiView):
+    policy = Policy("people.view_record", "people.change_record", young_person)
     serializer_class = s.YoungPersonDetailSerializer
 
     def load(self, request: Request, pk: int) -> YoungPerson:
@@ -133,11 +127,13 @@ class YoungPersonView(ApiView):
         yp = self.load(request, pk)
         incoming = s.YoungPersonWriteSerializer(yp, data=request.data, partial=True)
         incoming.is_valid(raise_exception=True)
-        team = incoming.validated_data.get("team")
-        if team is not None and team.pk != yp.team_id and not own_team(request.user, team):
-            raise ValidationError({"team": "Only a manager of that team can move the case to it"})
+        fields = dict(incoming.validated_data)
+        version = fields.pop("version", None)
+        if version is None:
+            raise ValidationError({"version": "Send the version of the record you are changing (the version field "
+                                              "of the record as you read it)"})
         try:
-            actions.update_young_person(request.user, yp, request=request, **incoming.validated_data)
+            actions.update_young_person(request.user, yp, request=request, version=version, **fields)
         except DjangoValidationError as exc:
             raise drf_error(exc) from None
         return Response(s.YoungPersonDetailSerializer(self.load(request, pk),
@@ -164,6 +160,7 @@ class _ChildList(ApiView, generics.ListAPIView):  # type: ignore[type-arg]
 
 
 class CareEpisodesView(_ChildList):
+    policy = Policy("people.view_record", "people.change_care_history", young_person)
     serializer_class = s.CareEpisodeSerializer
     what = "api:care_episodes"
 
@@ -183,6 +180,7 @@ class CareEpisodesView(_ChildList):
 
 
 class AllocationsView(_ChildList):
+    policy = Policy("people.view_record", "people.allocate", young_person)
     serializer_class = s.AllocationSerializer
     what = "api:allocations"
 
@@ -208,9 +206,9 @@ class AllocationsView(_ChildList):
 
 
 class ContactsView(_ChildList):
+    policy = Policy("people.view_record", "contacts.add_contact", young_person)
     serializer_class = s.ContactSerializer
     what = "api:contacts"
-    open_to_service_wide_writers = True  # housing and finance staff record their contacts too
 
     def records(self, yp: YoungPerson) -> QuerySet[Any]:
         return Contact.objects.filter(young_person=yp).select_related("worker").order_by("-occurred_at", "-pk")
@@ -236,6 +234,7 @@ class ContactsView(_ChildList):
 
 
 class AccommodationView(_ChildList):
+    policy = Policy("people.view_record", None, young_person)
     serializer_class = s.AccommodationEpisodeSerializer
     what = "api:accommodation"
 
@@ -245,6 +244,7 @@ class AccommodationView(_ChildList):
 
 
 class ActivitiesView(_ChildList):
+    policy = Policy("people.view_record", None, young_person)
     serializer_class = s.ActivityEpisodeSerializer
     what = "api:activities"
 
@@ -253,6 +253,7 @@ class ActivitiesView(_ChildList):
 
 
 class ServiceStatusView(ApiView):
+    policy = Policy(None, "people.change_status", young_person)
     serializer_class = s.ServiceStatusSerializer
 
     @extend_schema(responses={200: s.YoungPersonDetailSerializer},
@@ -272,6 +273,7 @@ class ServiceStatusView(ApiView):
 
 
 class NeedingPaView(ApiView, generics.ListAPIView):  # type: ignore[type-arg]
+    policy = Policy("people.view_needing_pa", None, None)
     """Young people in scope who reached the PA co-allocation age with no PA (oldest first)."""
 
     serializer_class = s.YoungPersonListSerializer

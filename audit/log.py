@@ -79,12 +79,15 @@ def changed(actor: Any, obj: models.Model, young_person: Any, before: dict[str, 
 
 
 def exported(actor: Any, what: str, rows: int, young_people: Iterable[Any] = (),
-             request: HttpRequest | None = None) -> None:
-    """One event for the export, and one per young person whose data left the system."""
-    record(actor, Action.EXPORT, object_type=what, detail={"rows": rows}, request=request)
+             request: HttpRequest | None = None, object_id: str = "", detail: dict[str, Any] | None = None) -> None:
+    """One event for the export, and one per young person whose data left the system (written in bulk)."""
+    record(actor, Action.EXPORT, object_type=what, object_id=object_id, detail={"rows": rows, **(detail or {})},
+           request=request)
+    path = request.get_full_path()[:300] if request is not None else ""
     AuditEvent.objects.bulk_create(
         [AuditEvent(actor=actor if getattr(actor, "is_authenticated", False) else None, action=Action.EXPORT,
-                    young_person_id=getattr(yp, "pk", yp), object_type=what) for yp in young_people],
+                    young_person_id=getattr(yp, "pk", yp), object_type=what, object_id=object_id, path=path)
+         for yp in young_people],
         batch_size=2000,
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -11,10 +10,11 @@ from django.shortcuts import render
 from accounts.roles import MANAGER_ROLES
 from audit.log import viewed
 from audit.models import AuditEvent
+from leavingcare.access import rule, young_person
 from people.scope import get_young_person_or_404
 
 
-@login_required
+@rule("audit.view_access_history", of=young_person)
 def access_history(request: HttpRequest, pk: int) -> HttpResponse:
     if not (request.user.is_superuser or request.user.role in MANAGER_ROLES):
         raise PermissionDenied("Access history is for managers.")

@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from audit.log import changed, record
+from accounts.policy import may, require
+from audit.log import changed, record, snapshot
 from audit.models import Action
 from contacts.models import Contact, ContactAmendment, LostContactCheck, MissingEpisode
+from leavingcare.versioning import bump, check_version
 from people.eligibility import birthday
 from people.models import YoungPerson
 
@@ -39,6 +41,7 @@ def allocated_on(yp: YoungPerson, worker: Any, day: dt.date) -> bool:
 def record_contact(actor: Any, yp: YoungPerson, data: dict[str, Any], submission_key: str | None = None,
                    request: Any = None) -> tuple[Contact, bool]:
     """Save a contact; (contact, created). The same submission key twice (a double click) saves one row."""
+    require(actor, "contacts.add_contact", yp)
     if submission_key:
         existing = Contact.objects.filter(submission_key=submission_key).first()
         if existing is not None:
@@ -59,20 +62,31 @@ def record_contact(actor: Any, yp: YoungPerson, data: dict[str, Any], submission
 
 
 def can_edit(actor: Any, contact: Contact) -> bool:
-    return contact.created_by_id == getattr(actor, "pk", None) and timezone.now() - contact.created_at < EDIT_WINDOW
+    """Within 24 hours its author edits it; after that (or for anyone else) a change is an amendment."""
+    return (timezone.now() - contact.created_at < EDIT_WINDOW and actor is not None
+            and may(actor, "contacts.edit_contact", contact))
+
+
+def can_change(actor: Any, contact: Contact) -> bool:
+    return can_edit(actor, contact) or may(actor, "contacts.amend_contact", contact)
 
 
 @transaction.atomic
 def change_contact(actor: Any, contact: Contact, data: dict[str, Any], reason: str = "",
-                   request: Any = None) -> Contact:
+                   request: Any = None, version: int | None = None) -> Contact:
     """Edit within 24 hours by the author; otherwise an amendment with a reason, keeping what it said before."""
-    _check(contact.young_person, data)
-    before = {f: getattr(contact, f) for f in FIELDS}
     editing = can_edit(actor, contact)
+    if not editing:
+        require(actor, "contacts.amend_contact", contact)
+    contact = Contact.objects.select_for_update().select_related("young_person").get(pk=contact.pk)
+    check_version(contact, version, "contact")
+    _check(contact.young_person, data)
+    before = snapshot(contact, [*FIELDS, "version"])
     if not editing and not reason:
         raise ValidationError({"reason": "Give a reason for amending this contact"})
     for name, value in data.items():
         setattr(contact, name, value)
+    bump(contact)
     contact.save()
     if not editing:
         ContactAmendment.objects.create(contact=contact, amended_by=actor, reason=reason,
@@ -83,6 +97,7 @@ def change_contact(actor: Any, contact: Contact, data: dict[str, Any], reason: s
 
 @transaction.atomic
 def record_effort(actor: Any, yp: YoungPerson, data: dict[str, Any], request: Any = None) -> LostContactCheck:
+    require(actor, "contacts.record_effort", yp)
     check = LostContactCheck.objects.create(young_person=yp, recorded_by=actor, **data)
     record(actor, Action.CREATE, young_person=yp, obj=check, detail=data, request=request)
     return check
@@ -90,6 +105,7 @@ def record_effort(actor: Any, yp: YoungPerson, data: dict[str, Any], request: An
 
 @transaction.atomic
 def record_missing(actor: Any, yp: YoungPerson, data: dict[str, Any], request: Any = None) -> MissingEpisode:
+    require(actor, "contacts.record_effort", yp)
     if data.get("end_date") and data["end_date"] < data["start_date"]:
         raise ValidationError({"end_date": "Found or returned on must be on or after the date missing from"})
     episode = MissingEpisode.objects.create(young_person=yp, recorded_by=actor, **data)

@@ -46,6 +46,7 @@ class ContactForm(GovukForm):
 
 
 class AmendForm(ContactForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     reason = forms.CharField(label="Reason for the amendment", required=False,
                              help_text="Needed after 24 hours: the record keeps what it said before")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from leavingcare.versioning import Versioned
+
 
 class ContactKind(models.TextChoices):
     HOME_VISIT = "home_visit", "Home visit"
@@ -24,7 +26,7 @@ class MadeBy(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Contact(models.Model):
+class Contact(Versioned):
     young_person = models.ForeignKey("people.YoungPerson", on_delete=models.CASCADE, related_name="contacts")
     occurred_at = models.DateTimeField()
     kind = models.CharField(max_length=20, choices=ContactKind.choices)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from contacts import actions
 from contacts.forms import AmendForm, ContactForm, EffortForm, MissingForm
 from contacts.losing_touch import evidence, lost_contact
 from contacts.models import Contact, LostContactCheck, MissingEpisode
+from leavingcare.access import rule, young_person
 from leavingcare.pages import form_page, submitted
 from people.scope import get_young_person_or_404, young_people_for
 
@@ -21,7 +21,7 @@ BACK = "contacts:for_young_person"
 DAY = {"occurred_at": "day"}  # the actions name the moment; the form asks for it as day and time
 
 
-@login_required
+@rule("contacts.add_contact", "contacts.add_contact", of=young_person, log_as="page:record_contact")
 def add(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     now = timezone.localtime()
@@ -36,7 +36,7 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, yp, "Record a contact", "Save contact", back=BACK)
 
 
-@login_required
+@rule("people.view_record", of=young_person)
 def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     viewed(request.user, yp, "page:contacts", request=request)
@@ -50,7 +50,7 @@ def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
         "window": actions.EDIT_WINDOW})
 
 
-@login_required
+@rule("contacts.amend_contact", "contacts.amend_contact", of=young_person, log_as="page:change_contact")
 def change(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     contact = get_object_or_404(Contact, pk=contact_pk, young_person=yp)
@@ -58,16 +58,18 @@ def change(request: HttpRequest, pk: int, contact_pk: int) -> HttpResponse:
     initial = {"day": local.date(), "time": local.strftime("%H:%M"), "kind": contact.kind,
                "made_by": contact.made_by, "successful": "yes" if contact.successful else "no",
                "reason_unsuccessful": contact.reason_unsuccessful, "note": contact.note,
-               "seen_alone": {True: "yes", False: "no"}.get(contact.seen_alone, "")}  # type: ignore[arg-type]
+               "seen_alone": {True: "yes", False: "no"}.get(contact.seen_alone, ""),  # type: ignore[arg-type]
+               "version": contact.version}
     form = AmendForm(request.POST or None, initial=initial)
     if submitted(request, form, lambda d: actions.change_contact(
-            request.user, contact, form.contact_data(), d["reason"], request=request), "Contact updated", rename=DAY):
+            request.user, contact, form.contact_data(), d["reason"], request=request, version=d.get("version")),
+            "Contact updated", rename=DAY):
         return redirect("contacts:for_young_person", pk=yp.pk)
     editable = actions.can_edit(request.user, contact)
     return form_page(request, form, yp, "Change a contact" if editable else "Amend a contact", "Save", back=BACK)
 
 
-@login_required
+@rule("contacts.record_effort", "contacts.record_effort", of=young_person, log_as="page:contact_effort")
 def effort(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = EffortForm(request.POST or None, initial={"done_on": timezone.localdate()})
@@ -77,7 +79,7 @@ def effort(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, yp, "Record an effort to make contact", "Save", back=BACK)
 
 
-@login_required
+@rule("contacts.record_effort", "contacts.record_effort", of=young_person, log_as="page:missing_episode")
 def missing(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = MissingForm(request.POST or None, initial={"start_date": timezone.localdate()})

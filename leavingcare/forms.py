@@ -85,9 +85,13 @@ def name_fields(form: forms.BaseForm) -> None:
 
 def apply_errors(form: forms.BaseForm, error: Any) -> None:
     """Put a ValidationError raised by an action onto the form, on the fields it names."""
+    current = getattr(error, "current_version", None)
+    if current is not None and "version" in form.fields:
+        form.data = form.data.copy()  # a second save, after reading the message, is made from the current version
+        form.data["version"] = str(current)
     if hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():
-            target = field if field in form.fields else None
+            target = field if field in form.fields and not form.fields[field].widget.is_hidden else None
             for message in messages:
                 form.add_error(target, message)
     else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from leavingcare.versioning import Versioned
+
 
 class Frequency(models.TextChoices):
     WEEKLY = "weekly", "Weekly"
@@ -15,7 +17,7 @@ class Frequency(models.TextChoices):
     ON_REQUEST = "on_request", "On request"
 
 
-class Entitlement(models.Model):
+class Entitlement(Versioned):
     code = models.CharField(max_length=20, unique=True)
     name = models.CharField(max_length=100)
     description = models.TextField(blank=True, help_text="In plain words, as a young person would read it")
@@ -32,7 +34,6 @@ class Entitlement(models.Model):
     # Only for young people in these ACCOM letters (config allowance_accom_letters) when set
     supported_accommodation_only = models.BooleanField(default=False)
     active = models.BooleanField(default=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]
@@ -71,7 +72,7 @@ class RequestStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class PaymentRequest(models.Model):
+class PaymentRequest(Versioned):
     young_person = models.ForeignKey("people.YoungPerson", on_delete=models.PROTECT, related_name="payment_requests")
     entitlement = models.ForeignKey(Entitlement, on_delete=models.PROTECT, related_name="requests")
     amount = models.DecimalField(max_digits=9, decimal_places=2)

@@ -6,17 +6,18 @@ import csv
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from accounts.policy import may
 from accounts.roles import Role
-from audit.log import record, viewed
-from audit.models import Action
+from audit.log import exported, viewed, viewed_many
+from leavingcare.access import payment_request, rule, young_person
 from leavingcare.forms import GovukForm
 from leavingcare.pages import form_page, submitted
+from leavingcare.versioning import parse_version
 from money import actions
 from money.models import Entitlement, Payment, PaymentRequest, PaymentRun, RequestStatus
 from money.queries import entitled_today, suha_remaining, totals_by
@@ -33,25 +34,30 @@ class RequestForm(GovukForm):
                              help_text="What the money is for, in the young person's words if you can")
 
 
-@login_required
+@rule("people.view_list")
 def home(request: HttpRequest) -> HttpResponse:
     if not can_see_names(request.user):
         raise PermissionDenied("Your role sees performance figures, not named records.")
     mine = PaymentRequest.objects.filter(requested_by=request.user).select_related("young_person", "entitlement")
     waiting = scoped(PaymentRequest.objects.filter(status=RequestStatus.REQUESTED), request.user).exclude(
         requested_by=request.user).select_related("young_person", "entitlement", "requested_by")
+    if request.user.role == Role.TEAM_MANAGER:  # a team manager decides for the teams they manage
+        teams = set(request.user.managed_teams.values_list("pk", flat=True)) | {request.user.team_id}
+        waiting = waiting.filter(young_person__team_id__in=[t for t in teams if t])
     approved = scoped(PaymentRequest.objects.filter(status=RequestStatus.APPROVED), request.user).select_related(
         "young_person", "entitlement")
     payments = scoped(Payment.objects.all(), request.user)
+    shown = {"mine": list(mine[:50]), "waiting": list(waiting[:100]) if may(request.user, "money.decide") else [],
+             "approved": list(approved[:100]) if may(request.user, "money.pay") else []}
+    viewed_many(request.user, {r.young_person_id for rows in shown.values() for r in rows}, "page:money_home",
+                request=request)
     return render(request, "money/home.html", {
-        "mine": mine[:50], "waiting": waiting[:100] if request.user.role in DECIDERS else [],
-        "approved": approved[:100] if request.user.role in PAYERS else [],
-        "runs": PaymentRun.objects.all()[:12],
+        **shown, "runs": PaymentRun.objects.all()[:12],
         "by_budget": totals_by(payments, "budget_code", "month")[-36:],
         "by_team": totals_by(payments, "team__name", "month")[-60:]})
 
 
-@login_required
+@rule("people.view_record", of=young_person)
 def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     viewed(request.user, yp, "page:money", request=request)
@@ -61,7 +67,7 @@ def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
         "requests": PaymentRequest.objects.filter(young_person=yp).select_related("entitlement", "requested_by")})
 
 
-@login_required
+@rule("money.raise_request", "money.raise_request", of=young_person, log_as="page:money_request")
 def raise_request(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = RequestForm(request.POST or None)
@@ -73,29 +79,29 @@ def raise_request(request: HttpRequest, pk: int) -> HttpResponse:
                      caption=f"{yp.display_name} · Setting Up Home Allowance left: £{suha_remaining(yp):,.2f}")
 
 
-@login_required
+@rule(None, "money.act_on_request", of=payment_request)
 def decide(request: HttpRequest, request_pk: int) -> HttpResponse:
     req = get_object_or_404(scoped(PaymentRequest.objects.all(), request.user), pk=request_pk)
     if request.method != "POST":
         return redirect("money:home")
     try:
+        version = parse_version(request.POST.get("version"))
         if request.POST.get("decision") == "approve":
-            actions.approve(request.user, req, request=request)
+            actions.approve(request.user, req, request=request, version=version)
             messages.success(request, f"Approved £{req.amount:,.2f} for {req.young_person.display_name}")
         elif request.POST.get("decision") == "pay":
-            if request.user.role not in PAYERS:
-                raise PermissionDenied
-            actions.mark_paid(request.user, req, request=request)
+            actions.mark_paid(request.user, req, request=request, version=version)
             messages.success(request, f"Paid £{req.amount:,.2f} to {req.young_person.display_name}")
         else:
-            actions.reject(request.user, req, request.POST.get("rejection_reason", ""), request=request)
+            actions.reject(request.user, req, request.POST.get("rejection_reason", ""), request=request,
+                           version=version)
             messages.success(request, "Request rejected; the worker can see why")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("money:home")
 
 
-@login_required
+@rule("money.export_run")
 def run_export(request: HttpRequest, run_pk: int) -> HttpResponse:
     if request.user.role not in PAYERS | DECIDERS and not request.user.is_superuser:
         raise PermissionDenied("Only finance officers and managers export payment runs.")
@@ -106,10 +112,12 @@ def run_export(request: HttpRequest, run_pk: int) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(["period_ending", "la_person_id", "name", "entitlement", "budget_code", "team", "amount"])
     count = 0
+    people: set[int] = set()
     for p in payments.order_by("young_person__la_person_id", "entitlement__code"):
+        people.add(p.young_person_id)
         writer.writerow([run.period_ending.isoformat(), p.young_person.la_person_id, p.young_person.display_name,
                          p.entitlement.code, p.budget_code, p.team.name if p.team else "", f"{p.amount:.2f}"])
         count += 1
-    record(request.user, Action.EXPORT, object_type="export:payment_run", object_id=str(run.pk),
-           detail={"period_ending": run.period_ending, "rows": count}, request=request)
+    exported(request.user, "export:payment_run", count, people, request=request, object_id=str(run.pk),
+             detail={"period_ending": run.period_ending})
     return response

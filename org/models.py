@@ -6,8 +6,10 @@ from typing import Any
 
 from django.db import models
 
+from leavingcare.versioning import Versioned
 
-class Authority(models.Model):
+
+class Authority(Versioned):
     """The council running the service. One row in a normal installation."""
 
     name = models.CharField(max_length=120)
@@ -19,7 +21,6 @@ class Authority(models.Model):
     )
     # Local choices (intervals, thresholds, ages). Keys and defaults: org.config.DEFAULTS.
     config = models.JSONField(default=dict, blank=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name_plural = "authorities"
@@ -59,7 +60,7 @@ class District(models.Model):
         return self.name
 
 
-class Team(models.Model):
+class Team(Versioned):
     LEAVING_CARE = "leaving_care"
     KINDS = [
         (LEAVING_CARE, "Leaving care team"),
@@ -75,7 +76,6 @@ class Team(models.Model):
     base = models.CharField(max_length=60, blank=True, help_text="Office or hub, e.g. Preston")
     # A closed team keeps its history (allocations, payments) but takes no new staff or young people
     active = models.BooleanField(default=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]

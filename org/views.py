@@ -11,16 +11,15 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from accounts import actions as staff_actions
 from accounts.models import User
-from accounts.policy import may
 from accounts.roles import Role
+from leavingcare.access import rule
 from leavingcare.forms import GovukDateField, GovukForm
 from leavingcare.pages import submitted
 from money import actions as money_actions
@@ -33,11 +32,6 @@ STALE = {"version": "__all__"}  # "someone else changed this": shown at the top,
 SCHEDULES = [("", "Not paid by the run (on request)"), ("weekly", "Every week"),
              ("monthly", "On the 1st of each month"), ("birthday", "On the birthday"),
              ("festival", "On the festival date")]
-
-
-def _require_admin(request: HttpRequest) -> None:
-    if not may(request.user, "org.administer"):
-        raise PermissionDenied("The administration pages are for administrators.")
 
 
 def _page(request: HttpRequest, form: Any, heading: str, button: str, back: str, caption: str = "") -> HttpResponse:
@@ -53,9 +47,8 @@ def _version(request: HttpRequest) -> int | None:
         return None
 
 
-@login_required
+@rule(get="org.administer", post=None)
 def home(request: HttpRequest) -> HttpResponse:
-    _require_admin(request)
     authority = current_authority()
     teams = Team.objects.select_related("locality").order_by("-active", "name")
     return render(request, "org/admin_home.html", {
@@ -82,9 +75,8 @@ class RenameForm(GovukForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-@login_required
+@rule(get="org.administer", post="org.administer")
 def add_team(request: HttpRequest) -> HttpResponse:
-    _require_admin(request)
     form = TeamForm(request.POST or None)
     if submitted(request, form, lambda d: actions.add_team(request.user, d["name"], d["locality"], d["kind"],
                                                            d["base"], request=request),
@@ -93,9 +85,8 @@ def add_team(request: HttpRequest) -> HttpResponse:
     return _page(request, form, "Add a team", "Add team", reverse("org:admin"))
 
 
-@login_required
+@rule(get="org.administer", post="org.administer")
 def rename_team(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_admin(request)
     team = get_object_or_404(Team, pk=pk)
     form = RenameForm(request.POST or None, initial={"name": team.name, "version": team.version})
     if submitted(request, form, lambda d: actions.rename_team(request.user, team, d["name"], d["version"],
@@ -105,9 +96,8 @@ def rename_team(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, form, f"Rename {team.name}", "Rename", reverse("org:admin"))
 
 
-@login_required
+@rule(get=None, post="org.administer")
 def close_team(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_admin(request)
     team = get_object_or_404(Team, pk=pk)
     if request.method == "POST":
         try:
@@ -137,9 +127,8 @@ def _base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-@login_required
+@rule(get="accounts.administer", post="accounts.administer")
 def invite(request: HttpRequest) -> HttpResponse:
-    _require_admin(request)
     form = InviteForm(request.POST or None)
     if submitted(request, form, lambda d: staff_actions.invite_staff(
             request.user, staff_actions.Invitation(d["email"], d["first_name"], d["last_name"], d["role"],
@@ -149,9 +138,8 @@ def invite(request: HttpRequest) -> HttpResponse:
     return _page(request, form, "Invite a member of staff", "Send invitation", reverse("org:admin"))
 
 
-@login_required
+@rule(get="accounts.administer", post="accounts.administer")
 def upload_staff(request: HttpRequest) -> HttpResponse:
-    _require_admin(request)
     form = UploadForm(request.POST or None, request.FILES or None)
 
     def act(d: dict[str, Any]) -> list[User]:
@@ -167,9 +155,8 @@ def upload_staff(request: HttpRequest) -> HttpResponse:
     return _page(request, form, "Create staff accounts from a CSV file", "Upload and create", reverse("org:admin"))
 
 
-@login_required
+@rule(get=None, post="accounts.administer")
 def staff_active(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_admin(request)
     user = get_object_or_404(User, pk=pk)
     if request.method == "POST":
         try:
@@ -209,9 +196,8 @@ FIELDS = ["name", "description", "budget_code", "frequency", "schedule", "min_ag
           "supported_accommodation_only", "active"]
 
 
-@login_required
+@rule(get="money.change_catalogue", post="money.change_catalogue")
 def add_entitlement(request: HttpRequest) -> HttpResponse:
-    _require_admin(request)
     form = NewEntitlementForm(request.POST or None)
     if submitted(request, form, lambda d: money_actions.add_entitlement(
             request.user, d["code"], request=request, **{k: d[k] for k in FIELDS}),
@@ -220,9 +206,8 @@ def add_entitlement(request: HttpRequest) -> HttpResponse:
     return _page(request, form, "Add an entitlement", "Add entitlement", reverse("org:admin"))
 
 
-@login_required
+@rule(get="money.change_catalogue", post="money.change_catalogue")
 def change_entitlement(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_admin(request)
     ent = get_object_or_404(Entitlement, pk=pk)
     form = EntitlementForm(request.POST or None, initial={**{k: getattr(ent, k) for k in FIELDS},
                                                           "version": ent.version})
@@ -233,9 +218,8 @@ def change_entitlement(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, form, f"Change {ent.name}", "Save", reverse("org:admin"), caption=ent.code)
 
 
-@login_required
+@rule(get="money.change_catalogue", post="money.change_catalogue")
 def add_rate(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_admin(request)
     ent = get_object_or_404(Entitlement, pk=pk)
     form = RateForm(request.POST or None)
     if submitted(request, form, lambda d: money_actions.add_rate(
@@ -265,9 +249,8 @@ class SettingsForm(GovukForm):
         self.order_fields([*DEFAULTS, "version"])
 
 
-@login_required
+@rule(get="org.administer", post="org.administer")
 def local_settings(request: HttpRequest) -> HttpResponse:
-    _require_admin(request)
     authority = current_authority()
     form = SettingsForm(request.POST or None, authority=authority)
     if submitted(request, form, lambda d: actions.change_settings(

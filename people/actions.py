@@ -14,9 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.policy import require
 from accounts.roles import Role
 from audit.log import changed, field_changes, record, snapshot
 from audit.models import Action
+from leavingcare.versioning import bump, check_version
 from people.allocation_rules import status_change_problem
 from people.care_history import EpisodeInput, problems
 from people.eligibility import became_eligible_on, care_ended_on, category_on
@@ -100,7 +102,10 @@ def _save_record(yp: YoungPerson) -> None:
 @transaction.atomic
 def create_young_person(actor: Any, request: Any = None, **fields: Any) -> YoungPerson:
     _check_fields(fields)
+    if not fields.get("team") and not fields.get("team_id") and getattr(actor, "team_id", None):
+        fields["team_id"] = actor.team_id  # so the person who adds the record can see it
     yp = YoungPerson(**fields)
+    require(actor, "people.add_record", yp.team if yp.team_id else None)
     _validate_record(yp)
     _save_record(yp)
     refresh_category(yp)
@@ -111,24 +116,32 @@ def create_young_person(actor: Any, request: Any = None, **fields: Any) -> Young
 
 
 @transaction.atomic
-def update_young_person(actor: Any, yp: YoungPerson, request: Any = None, **fields: Any) -> YoungPerson:
-    """Change fields of the record; the audit event keeps each old and new value."""
+def update_young_person(actor: Any, yp: YoungPerson, request: Any = None, version: int | None = None,
+                        **fields: Any) -> YoungPerson:
+    """Change fields of the record; the audit event keeps each old and new value, read from the stored row.
+
+    ``version`` is the version the change was made from: a save from an older one is refused.
+    """
     _check_fields(fields)
-    before = {f: getattr(yp, f) for f in RECORD_FIELDS}
+    require(actor, "people.change_record", yp)
+    stored = YoungPerson.objects.select_for_update().get(pk=yp.pk)
+    check_version(stored, version, "record")
+    before = snapshot(stored, [*RECORD_FIELDS, "version"])
     for name, value in fields.items():
-        setattr(yp, name, value)
-    try:
-        _validate_record(yp)
-        if yp.date_of_birth != before["date_of_birth"]:
-            _check_episodes_against_birth(yp)
-    except ValidationError:
-        for name, value in before.items():  # leave the caller's object as it was
-            setattr(yp, name, value)
-        raise
-    _save_record(yp)
-    refresh_category(yp)
-    changed(actor, yp, yp, before, request=request)
-    return yp
+        setattr(stored, name, value)
+    if stored.team_id != before["team_id"]:
+        require(actor, "people.change_team", YoungPerson.objects.get(pk=yp.pk))
+    _validate_record(stored)
+    if stored.date_of_birth != before["date_of_birth"]:
+        _check_episodes_against_birth(stored)
+    if not field_changes(before, snapshot(stored, before.keys())):
+        return stored  # nothing changed: no new version, no event
+    bump(stored)
+    _save_record(stored)
+    refresh_category(stored)
+    changed(actor, stored, stored, before, request=request)
+    yp.refresh_from_db()
+    return stored
 
 
 def _check_episodes_against_birth(yp: YoungPerson) -> None:
@@ -147,12 +160,18 @@ def _check_history(yp: YoungPerson, candidate: CareEpisode) -> None:
 
 
 @transaction.atomic
-def save_care_episode(actor: Any, yp: YoungPerson, episode: CareEpisode, request: Any = None) -> CareEpisode:
+def save_care_episode(actor: Any, yp: YoungPerson, episode: CareEpisode, request: Any = None,
+                      version: int | None = None) -> CareEpisode:
     """Add or change an episode of care after checking the whole history stays possible."""
     from people.codes import SHORT_BREAK_LEGAL_STATUSES
 
+    require(actor, "people.change_care_history", yp)
     if episode.pk is not None and episode.young_person_id not in (None, yp.pk):
         raise ValidationError({"young_person": "This episode belongs to another young person"})
+    stored = None
+    if episode.pk is not None:
+        stored = CareEpisode.objects.select_for_update().get(pk=episode.pk)
+        check_version(stored, version, "episode of care")
     episode.young_person = yp
     if episode.legal_status in SHORT_BREAK_LEGAL_STATUSES:
         episode.is_short_break = True
@@ -161,7 +180,9 @@ def save_care_episode(actor: Any, yp: YoungPerson, episode: CareEpisode, request
     episode.full_clean()
     _check_history(yp, episode)
     is_new = episode.pk is None
-    before = {} if is_new else {f: getattr(CareEpisode.objects.get(pk=episode.pk), f) for f in EPISODE_FIELDS}
+    before = {} if stored is None else snapshot(stored, [*EPISODE_FIELDS, "version"])
+    if stored is not None:
+        episode.version = stored.version + 1
     episode.save()
     if is_new:
         record(actor, Action.CREATE, young_person=yp, obj=episode, request=request,
@@ -187,6 +208,7 @@ def allocate(actor: Any, yp: YoungPerson, worker: Any, role: str, start: dt.date
 
     A reallocation needs a reason, which is kept on the ended allocation and in the audit log.
     """
+    require(actor, "people.allocate", yp)
     if role not in AllocationRole.values:
         raise ValidationError({"role": "Choose personal adviser or social worker"})
     if worker is None or not getattr(worker, "is_active", False):
@@ -209,13 +231,16 @@ def allocate(actor: Any, yp: YoungPerson, worker: Any, role: str, start: dt.date
             raise ValidationError({"start_date": "The new allocation cannot start before the current one"})
         current.end_date = start
         current.end_reason = reason.strip()
-        current.save(update_fields=["end_date", "end_reason"])
+        bump(current)
+        current.save(update_fields=["end_date", "end_reason", "version"])
     allocation = Allocation.objects.create(young_person=yp, worker=worker, role=role, start_date=start,
                                            created_by=actor if getattr(actor, "pk", None) else None)
     before_team = yp.team_id
     if role == AllocationRole.PERSONAL_ADVISER and worker.team_id and worker.team_id != yp.team_id:
+        require(actor, "people.change_team", yp)  # a PA from another team takes the case to that team
         yp.team_id = worker.team_id
-        yp.save(update_fields=["team", "updated_at"])
+        yp.version = YoungPerson.objects.get(pk=yp.pk).version + 1
+        yp.save(update_fields=["team", "version", "updated_at"])
     record(actor, Action.CREATE, young_person=yp, obj=allocation,
            detail={"worker": str(worker), "worker_id": worker.pk, "role": role, "start_date": start,
                    "reason": reason.strip(),
@@ -227,7 +252,11 @@ def allocate(actor: Any, yp: YoungPerson, worker: Any, role: str, start: dt.date
 
 
 @transaction.atomic
-def end_allocation(actor: Any, allocation: Allocation, end: dt.date, reason: str, request: Any = None) -> None:
+def end_allocation(actor: Any, allocation: Allocation, end: dt.date, reason: str, request: Any = None,
+                   version: int | None = None) -> None:
+    require(actor, "people.allocate", allocation.young_person)
+    allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
+    check_version(allocation, version, "allocation")
     if allocation.end_date is not None:
         raise ValidationError({"end_date": "This allocation has already ended"})
     if not reason.strip():
@@ -237,33 +266,41 @@ def end_allocation(actor: Any, allocation: Allocation, end: dt.date, reason: str
     if end > timezone.localdate():
         raise ValidationError({"end_date": "The allocation cannot end in the future"})
     allocation.end_date, allocation.end_reason = end, reason.strip()
-    allocation.save(update_fields=["end_date", "end_reason"])
+    bump(allocation)
+    allocation.save(update_fields=["end_date", "end_reason", "version"])
     record(actor, Action.CHANGE, young_person=allocation.young_person, obj=allocation,
-           detail={"end_date": {"old": None, "new": end}, "reason": reason.strip()}, request=request)
+           detail={"end_date": {"old": None, "new": end}, "reason": reason.strip(),
+                   "version": {"old": allocation.version - 1, "new": allocation.version}}, request=request)
 
 
 @transaction.atomic
 def set_service_status(actor: Any, yp: YoungPerson, status: str, on: dt.date, request: Any = None,
-                       reason: str = "", today: dt.date | None = None) -> None:
+                       version: int | None = None, reason: str = "", today: dt.date | None = None) -> None:
     """Step down (from 21, on request), re-open (until 25), close (at 25), or record a death.
 
     Stepping down, closing or a death ends the current allocations on that date. ``reason`` (e.g. "Reached 25"
     from the daily closure) is kept in the audit event beside the old and new values.
     """
+    require(actor, "people.change_status", yp)
+    stored = YoungPerson.objects.select_for_update().get(pk=yp.pk)
+    check_version(stored, version, "record")
+    yp.status, yp.version = stored.status, stored.version
     problem = status_change_problem(yp.date_of_birth, yp.status, status, on, today or timezone.localdate())
     if problem:
         raise ValidationError({"status": problem})
-    before = {"status": yp.status, "status_changed_on": yp.status_changed_on, "date_of_death": yp.date_of_death}
+    before = {"status": yp.status, "status_changed_on": yp.status_changed_on, "date_of_death": yp.date_of_death,
+              "version": yp.version}
     yp.status, yp.status_changed_on = status, on
     if status == ServiceStatus.DIED:
         yp.date_of_death = on
-    yp.save(update_fields=["status", "status_changed_on", "date_of_death", "updated_at"])
+    bump(yp)
+    yp.save(update_fields=["status", "status_changed_on", "date_of_death", "version", "updated_at"])
     diff = field_changes(before, snapshot(yp, before.keys()))
     record(actor, Action.CHANGE, young_person=yp, obj=yp, request=request,
            detail={**diff, **({"reason": reason} if reason else {})})
     if status in (ServiceStatus.STEPPED_DOWN, ServiceStatus.CLOSED, ServiceStatus.DIED):
-        reason = {ServiceStatus.STEPPED_DOWN: "Stepped down", ServiceStatus.CLOSED: "Record closed at 25",
-                  ServiceStatus.DIED: "Died"}[ServiceStatus(status)]
+        reason = reason or {ServiceStatus.STEPPED_DOWN: "Stepped down", ServiceStatus.CLOSED: "Record closed at 25",
+                            ServiceStatus.DIED: "Died"}[ServiceStatus(status)]
         for allocation in yp.allocations.filter(end_date__isnull=True):
             allocation.end_date = max(on, allocation.start_date)
             allocation.end_reason = reason

@@ -45,6 +45,24 @@ class YoungPersonForm(GovukModelForm):
         labels = {"la_person_id": "LA person ID", "nhs_number": "NHS number", "upn": "Unique pupil number (UPN)",
                   "is_uasc": "Unaccompanied asylum-seeking young person"}
 
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        from accounts.policy import may
+        from org.models import Team
+
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        if user is None:
+            return
+        if self.instance.pk and not may(user, "people.change_team", self.instance):
+            self.fields["team"].disabled = True
+            self.fields["team"].help_text = "Only a manager of the young person's team moves the case to another team"
+        elif not self.instance.pk:
+            allowed = [t.pk for t in Team.objects.all() if may(user, "people.add_record", t)]
+            self.fields["team"].queryset = Team.objects.filter(pk__in=allowed)  # type: ignore[attr-defined]
+
     def clean_la_person_id(self) -> str:
         value = self.cleaned_data["la_person_id"].strip()
         clash = YoungPerson.objects.filter(la_person_id=value).exclude(pk=self.instance.pk)
@@ -63,6 +81,7 @@ class YoungPersonForm(GovukModelForm):
 
 
 class CareEpisodeForm(GovukModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     start_date = GovukDateField(label="Date the episode started")
     end_date = GovukDateField(label="Date the episode ended", required=False,
                               help_text="Leave blank if the young person is still in this episode")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from leavingcare.versioning import Versioned
 from people import codes
 from people.eligibility import Category, Episode, age_band_on, age_on, category_on
 
@@ -19,7 +20,7 @@ class ServiceStatus(models.TextChoices):
     DIED = "died", "Died"
 
 
-class YoungPerson(models.Model):
+class YoungPerson(Versioned):
     la_person_id = models.CharField("LA person ID", max_length=36, unique=True)
     first_name = models.CharField(max_length=60)
     last_name = models.CharField(max_length=60)
@@ -104,7 +105,7 @@ class YoungPerson(models.Model):
         return Category(self.category).label
 
 
-class CareEpisode(models.Model):
+class CareEpisode(Versioned):
     """An SSDA903 episode of care. Consecutive episodes make a period of care."""
 
     young_person = models.ForeignKey(YoungPerson, on_delete=models.CASCADE, related_name="care_episodes")
@@ -135,7 +136,7 @@ class AllocationRole(models.TextChoices):
     SOCIAL_WORKER = "sw", "Social worker"
 
 
-class Allocation(models.Model):
+class Allocation(Versioned):
     young_person = models.ForeignKey(YoungPerson, on_delete=models.CASCADE, related_name="allocations")
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="allocations")
     role = models.CharField(max_length=2, choices=AllocationRole.choices)

@@ -5,7 +5,7 @@ from people import views
 app_name = "people"
 urlpatterns = [
     path("", views.person_list, name="list"),
-    path("new/", views.edit, name="create"),
+    path("new/", views.create, name="create"),
     path("needs-a-personal-adviser/", views.needs_pa, name="needs_pa"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from audit.log import viewed
+from audit.log import viewed, viewed_many
+from leavingcare.access import rule, young_person
 from leavingcare.forms import apply_errors
 from leavingcare.pages import form_page, submitted
 from org.config import setting
@@ -32,7 +32,7 @@ def _names_allowed(request: HttpRequest) -> None:
         raise PermissionDenied("Your role sees performance figures, not named records.")
 
 
-@login_required
+@rule("people.view_list")
 def person_list(request: HttpRequest) -> HttpResponse:
     _names_allowed(request)
     today = timezone.localdate()
@@ -41,13 +41,14 @@ def person_list(request: HttpRequest) -> HttpResponse:
     qs = search_from_form(young_people_for(request.user), params, today).select_related("team")
     qs = qs.prefetch_related("allocations__worker")
     page = Paginator(qs.order_by("last_name", "first_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    viewed_many(request.user, list(page), "page:search" if request.GET.get("q") else "page:list", request=request)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "people/list.html", {"form": form, "page": page, "today": today,
                                                 "query": query.urlencode()})
 
 
-@login_required
+@rule("people.view_record", of=young_person)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     viewed(request.user, yp, "page:summary", request=request)
@@ -55,17 +56,25 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _save_person(request: HttpRequest, form: YoungPersonForm, existing: Any) -> Any:
-    data = {k: v for k, v in form.cleaned_data.items()}
+    data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
     if existing is None:
-        return actions.create_young_person(request.user, **data)
-    return actions.update_young_person(request.user, existing, request=request, **data)
+        return actions.create_young_person(request.user, request=request, **data)
+    return actions.update_young_person(request.user, existing, request=request,
+                                       version=form.cleaned_data.get("version"), **data)
 
 
-@login_required
-def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    _names_allowed(request)
-    yp = get_young_person_or_404(request.user, pk, request) if pk is not None else None
-    form = YoungPersonForm(request.POST or None, instance=yp)
+@rule("people.add_record", "people.add_record")
+def create(request: HttpRequest) -> HttpResponse:
+    return _record_form(request, None)
+
+
+@rule("people.change_record", "people.change_record", of=young_person, log_as="page:edit_record")
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _record_form(request, get_young_person_or_404(request.user, pk, request))
+
+
+def _record_form(request: HttpRequest, yp: Any) -> HttpResponse:
+    form = YoungPersonForm(request.POST or None, instance=yp, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             saved = _save_person(request, form, yp)
@@ -77,18 +86,19 @@ def edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return form_page(request, form, yp, "Change the record" if yp else "Add a young person", "Save record")
 
 
-@login_required
+@rule("people.change_care_history", "people.change_care_history", of=young_person, log_as="page:care_episode")
 def episode(request: HttpRequest, pk: int, episode_pk: int | None = None) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     instance = get_object_or_404(CareEpisode, pk=episode_pk, young_person=yp) if episode_pk else None
     form = CareEpisodeForm(request.POST or None, instance=instance)
-    if submitted(request, form, lambda _: actions.save_care_episode(request.user, yp, form.instance, request=request),
+    if submitted(request, form, lambda d: actions.save_care_episode(request.user, yp, form.instance, request=request,
+                                                               version=d.get("version")),
                  "Care history updated"):
         return redirect("people:detail", pk=yp.pk)
     return form_page(request, form, yp, "Change an episode of care" if instance else "Add an episode of care")
 
 
-@login_required
+@rule("people.allocate", "people.allocate", of=young_person, log_as="page:allocate")
 def allocate(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = AllocationForm(request.POST or None, initial={"start_date": timezone.localdate()})
@@ -99,7 +109,7 @@ def allocate(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, yp, "Allocate a worker", "Allocate")
 
 
-@login_required
+@rule("people.change_status", "people.change_status", of=young_person, log_as="page:service_status")
 def status(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     form = StatusForm(request.POST or None, initial={"status": yp.status, "on": timezone.localdate()})
@@ -110,10 +120,12 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, yp, "Change the service status", "Change status")
 
 
-@login_required
+@rule("people.view_needing_pa")
 def needs_pa(request: HttpRequest) -> HttpResponse:
     _names_allowed(request)
     today = timezone.localdate()
     people = needing_pa(request.user, today).select_related("team").order_by("date_of_birth")
-    return render(request, "people/needs_pa.html", {"people": people[:500], "count": people.count(),
+    shown = list(people[:500])
+    viewed_many(request.user, shown, "page:needs_pa", request=request)
+    return render(request, "people/needs_pa.html", {"people": shown, "count": people.count(),
                                                     "age": setting("pa_coallocation_age"), "today": today})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,6 +12,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from audit.log import record
 from audit.models import Action
+from leavingcare.access import rule
 from org.config import current_authority, setting
 from people.models import YoungPerson
 from performance.definitions import rate_band
@@ -24,7 +24,7 @@ LABELS = {"in_touch": "In touch", "suitable_accommodation": "Suitable accommodat
           "employment or training", "eet_adjusted": "EET, excluding illness, disability, pregnancy or parenting"}
 
 
-@login_required
+@rule("performance.view_dashboard")
 def dashboard(request: HttpRequest) -> HttpResponse:
     if not (request.user.is_superuser or request.user.role in ALLOWED):
         raise PermissionDenied("The dashboard is for managers and performance analysts.")

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.roles import MANAGER_ROLES
+from accounts.policy import require
 from audit.log import record
 from audit.models import Action
 from org.config import setting
@@ -39,6 +39,7 @@ def snapshot(plan: PathwayPlan) -> dict[str, Any]:
 @transaction.atomic
 def start_plan(actor: Any, yp: YoungPerson, request: Any = None) -> PathwayPlan:
     """A new plan, or a review of the last one, carrying forward everything already written."""
+    require(actor, "plans.change_plan", yp)
     current = PathwayPlan.objects.filter(young_person=yp).exclude(status=PlanStatus.SUPERSEDED).order_by(
         "-started_on", "-pk").first()
     if current is not None and current.status in (PlanStatus.DRAFT, PlanStatus.SHARED):
@@ -60,6 +61,9 @@ def start_plan(actor: Any, yp: YoungPerson, request: Any = None) -> PathwayPlan:
 
 
 def autosave(actor: Any, plan: PathwayPlan, data: dict[str, Any], base_version: int) -> PlanDraft:
+    require(actor, "plans.change_plan", plan)
+    if plan.status in (PlanStatus.SIGNED_OFF, PlanStatus.SUPERSEDED):
+        raise ValidationError("This plan is signed off: start a review to change it")
     draft, _ = PlanDraft.objects.update_or_create(plan=plan, user=actor, defaults={"data": data,
                                                                                    "base_version": base_version})
     return draft
@@ -68,8 +72,9 @@ def autosave(actor: Any, plan: PathwayPlan, data: dict[str, Any], base_version: 
 @transaction.atomic
 def save(actor: Any, plan: PathwayPlan, data: dict[str, Any], base_version: int, request: Any = None) -> PathwayPlan:
     """Save what was typed. If someone saved since ``base_version``, nothing is overwritten: PlanConflict."""
+    require(actor, "plans.change_plan", plan)
     plan = PathwayPlan.objects.select_for_update().get(pk=plan.pk)
-    if plan.status == PlanStatus.SIGNED_OFF:
+    if plan.status in (PlanStatus.SIGNED_OFF, PlanStatus.SUPERSEDED):
         raise ValidationError("This plan is signed off: start a review to change it")
     if plan.version != base_version:
         raise PlanConflict(plan, snapshot(plan))
@@ -95,6 +100,7 @@ def save(actor: Any, plan: PathwayPlan, data: dict[str, Any], base_version: int,
 @transaction.atomic
 def add_action(actor: Any, area: PlanArea, what: str, who: str, by_when: dt.date | None,
                request: Any = None) -> PlanAction:
+    require(actor, "plans.change_plan", area.plan)
     errors = {}
     if not what.strip():
         errors["what"] = "Say what will be done"
@@ -114,6 +120,10 @@ def add_action(actor: Any, area: PlanArea, what: str, who: str, by_when: dt.date
 
 @transaction.atomic
 def share(actor: Any, plan: PathwayPlan, request: Any = None) -> PathwayPlan:
+    require(actor, "plans.share", plan)
+    plan = PathwayPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError(f"This plan is {plan.get_status_display().lower()}: only a draft is shared")
     plan.status, plan.shared_on = PlanStatus.SHARED, timezone.localdate()
     plan.save(update_fields=["status", "shared_on"])
     record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
@@ -124,8 +134,10 @@ def share(actor: Any, plan: PathwayPlan, request: Any = None) -> PathwayPlan:
 @transaction.atomic
 def sign_off(actor: Any, plan: PathwayPlan, on: dt.date, next_review: dt.date | None = None,
              request: Any = None) -> PathwayPlan:
-    if not (actor.is_superuser or actor.role in MANAGER_ROLES):
-        raise ValidationError("Only a team manager or senior manager can sign off a pathway plan")
+    require(actor, "plans.sign_off", plan)
+    plan = PathwayPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status not in (PlanStatus.DRAFT, PlanStatus.SHARED):
+        raise ValidationError(f"This plan is {plan.get_status_display().lower()}: it cannot be signed off again")
     review = next_review or add_months(on, int(setting("pathway_plan_review_months")))
     if review <= on:
         raise ValidationError({"next_review_due": "The review date must be after the date of the plan"})
@@ -144,6 +156,7 @@ def sign_off(actor: Any, plan: PathwayPlan, on: dt.date, next_review: dt.date | 
 @transaction.atomic
 def audit(actor: Any, plan: PathwayPlan, grade: str, criteria: dict[str, bool], comments: str,
           actions_for_worker: str, request: Any = None) -> PlanQualityAudit:
+    require(actor, "plans.audit", plan)
     if grade not in GRADES:
         raise ValidationError({"grade": "Choose a grade"})
     done = PlanQualityAudit.objects.create(plan=plan, auditor=actor, audited_on=timezone.localdate(), grade=grade,
@@ -155,6 +168,7 @@ def audit(actor: Any, plan: PathwayPlan, grade: str, criteria: dict[str, bool], 
 
 @transaction.atomic
 def complete_action(actor: Any, act: PlanAction, request: Any = None) -> PlanAction:
+    require(actor, "plans.change_plan", act.area.plan)
     act.status, act.completed_on = "done", timezone.localdate()
     act.save(update_fields=["status", "completed_on"])
     record(actor, Action.CHANGE, young_person=act.area.plan.young_person, obj=act,
@@ -166,6 +180,7 @@ def complete_action(actor: Any, act: PlanAction, request: Any = None) -> PlanAct
 def bring_review_forward(actor: Any, plan: PathwayPlan, due: dt.date | None, reason: str,
                          request: Any = None) -> PathwayPlan:
     """After a significant change (a move, custody, a baby), the plan is reviewed sooner than six months."""
+    require(actor, "plans.change_plan", plan)
     errors = {}
     if due is None:
         errors["review_due"] = "Enter the date the review is due by"

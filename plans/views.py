@@ -7,18 +7,18 @@ import difflib
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
+from accounts.policy import may
 from accounts.roles import MANAGER_ROLES
-from audit.log import record, viewed
+from audit.log import record, viewed, viewed_many
 from audit.models import Action
+from leavingcare.access import plan, rule, young_person
 from leavingcare.pages import submitted
 from org.config import setting
 from people.scope import can_see_names, get_young_person_or_404, scoped
@@ -41,7 +41,7 @@ def form_data(post: Any, plan: PathwayPlan) -> dict[str, Any]:
     return {"areas": areas, "young_person_views": post.get("young_person_views", plan.young_person_views)}
 
 
-@login_required
+@rule("people.view_list")
 def home(request: HttpRequest) -> HttpResponse:
     if not can_see_names(request.user):
         raise PermissionDenied("Your role sees performance figures, not named records.")
@@ -50,15 +50,15 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.role not in MANAGER_ROLES:
         mine = mine.filter(Q(author=request.user) | Q(young_person__allocations__worker=request.user,
                                                       young_person__allocations__end_date__isnull=True)).distinct()
-    return render(request, "plans/home.html", {
-        "drafts": mine.filter(status=PlanStatus.DRAFT)[:100],
-        "awaiting": mine.filter(status=PlanStatus.SHARED)[:100],
-        "due": mine.filter(status=PlanStatus.SIGNED_OFF, next_review_due__lte=today +
-                           dt.timedelta(days=30)).order_by("next_review_due")[:100],
-        "today": today})
+    drafts = list(mine.filter(status=PlanStatus.DRAFT)[:100])
+    awaiting = list(mine.filter(status=PlanStatus.SHARED)[:100])
+    due = list(mine.filter(status=PlanStatus.SIGNED_OFF, next_review_due__lte=today + dt.timedelta(days=30))
+               .order_by("next_review_due")[:100])
+    viewed_many(request.user, {p.young_person_id for p in drafts + awaiting + due}, "page:plans_home", request=request)
+    return render(request, "plans/home.html", {"drafts": drafts, "awaiting": awaiting, "due": due, "today": today})
 
 
-@login_required
+@rule("people.view_record", "plans.change_plan", of=young_person)
 def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     viewed(request.user, yp, "page:plans", request=request)
@@ -70,7 +70,7 @@ def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
         "assessments": yp.needs_assessments.all()})
 
 
-@login_required
+@rule("people.view_record", "plans.change_plan", of=plan)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     yp = plan.young_person
@@ -117,16 +117,21 @@ def _edit_page(request: HttpRequest, plan: PathwayPlan, *, data: dict[str, Any] 
         action_area = areas[0]["obj"]
     action_form = action_form or ActionForm(auto_id="action-%s")
     review_form = review_form or ReviewDueForm()
+    open_for_edit = plan.status in (PlanStatus.DRAFT, PlanStatus.SHARED)
     return render(request, "plans/edit.html", {
         "plan": plan, "yp": yp, "areas": areas, "facts": summary_for(yp, timezone.localdate()),
         "young_person_views": (data or {}).get("young_person_views", plan.young_person_views),
-        "conflict": conflict, "is_manager": request.user.role in MANAGER_ROLES or request.user.is_superuser,
+        "conflict": conflict, "can_audit": may(request.user, "plans.audit", plan),
+        "can_edit": open_for_edit and may(request.user, "plans.change_plan", plan),
+        "can_edit_review": may(request.user, "plans.change_plan", plan),
+        "can_share": plan.status == PlanStatus.DRAFT and may(request.user, "plans.share", plan),
+        "can_sign_off": open_for_edit and may(request.user, "plans.sign_off", plan),
         "criteria": setting("plan_audit_criteria"), "grades": GRADES,
         "action_form": action_form, "action_area": action_area, "review_form": review_form,
         "error_title": bool(action_form.errors or review_form.errors)})
 
 
-@require_POST
+@rule(None, "plans.change_plan", of=plan)
 def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return JsonResponse({"signed_out": True}, status=401)
@@ -135,8 +140,7 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(f'Draft kept at {timezone.localtime():%H:%M:%S}')
 
 
-@login_required
-@require_POST
+@rule(None, "plans.change_plan", of=plan)
 def add_action(request: HttpRequest, pk: int, area_pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     area = get_object_or_404(PlanArea, pk=area_pk, plan=plan)
@@ -148,8 +152,7 @@ def add_action(request: HttpRequest, pk: int, area_pk: int) -> HttpResponse:
     return _edit_page(request, plan, data=draft.data if draft else None, action_form=form, action_area=area)
 
 
-@login_required
-@require_POST
+@rule(None, "plans.change_plan", of=plan)
 def complete_action(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     act = get_object_or_404(PlanAction, pk=action_pk, area__plan=plan)
@@ -158,8 +161,7 @@ def complete_action(request: HttpRequest, pk: int, action_pk: int) -> HttpRespon
     return redirect("plans:edit", pk=plan.pk)
 
 
-@login_required
-@require_POST
+@rule(None, "plans.share", of=plan)
 def lifecycle(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     try:
@@ -193,7 +195,7 @@ def _review_due(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:
     return _edit_page(request, plan, data=draft.data if draft else None, review_form=form)
 
 
-@login_required
+@rule("people.view_record", of=plan)
 def compare(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     versions = list(plan.versions.select_related("saved_by")[:2])
@@ -212,7 +214,7 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/compare.html", {"plan": plan, "versions": versions, "rows": rows})
 
 
-@login_required
+@rule("people.view_record", of=plan)
 def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
     large = request.GET.get("large") == "1"
@@ -224,7 +226,7 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
+@rule("plans.view_audit_report")
 def audit_report(request: HttpRequest) -> HttpResponse:
     if not (request.user.is_superuser or request.user.role in MANAGER_ROLES | {"performance_analyst"}):
         raise PermissionDenied

@@ -34,6 +34,7 @@ class Export:
     header: int
     episodes: int
     oc3: int
+    people: frozenset[int] = frozenset()  # whose data is in the files, for the audit log
 
 
 def export(year: int, out: Path, refresh: bool = True) -> Export:
@@ -88,7 +89,7 @@ def export(year: int, out: Path, refresh: bool = True) -> Export:
             w.writerow([row.young_person.la_person_id, d(row.young_person.date_of_birth), row.in_touch,
                         row.activity or "0", row.accommodation or "0"])
             n_oc3 += 1
-    return Export(n_header, n_episodes, n_oc3)
+    return Export(n_header, n_episodes, n_oc3, frozenset(people_ids))
 
 
 def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:

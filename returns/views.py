@@ -7,18 +7,17 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.roles import MANAGER_ROLES, Role
-from audit.log import record
-from audit.models import Action
+from audit.log import exported
+from leavingcare.access import rule
 from people.scope import young_people_for
 from performance.definitions import collection_year
-from returns.annex_a import write
+from returns.annex_a import cohort, write
 from returns.ssda903 import export
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,7 +33,7 @@ def current_year() -> int:
     return today.year + 1 if today.month >= 4 else today.year
 
 
-@login_required
+@rule("returns.view")
 def home(request: HttpRequest) -> HttpResponse:
     if not (request.user.is_superuser or request.user.role in MANAGER_ROLES | {Role.PERFORMANCE_ANALYST}):
         raise PermissionDenied
@@ -44,20 +43,20 @@ def home(request: HttpRequest) -> HttpResponse:
                                                  or request.user.is_superuser})
 
 
-@login_required
+@rule("returns.export_annex_a")
 def annex_a(request: HttpRequest) -> HttpResponse:
     _managers_only(request)
     today = timezone.localdate()
     buffer = io.BytesIO()
     n = write(young_people_for(request.user), buffer, today)
-    record(request.user, Action.EXPORT, object_type="export:annex_a", detail={"rows": n, "as_at": today},
-           request=request)
+    exported(request.user, "export:annex_a", n, cohort(young_people_for(request.user), today).values_list(
+        "pk", flat=True), request=request, detail={"as_at": today})
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="annex-a-list-9-care-leavers-{today}.xlsx"'
     return response
 
 
-@login_required
+@rule("returns.export_ssda903")
 def ssda903(request: HttpRequest, year: int) -> HttpResponse:
     if not (request.user.is_superuser or request.user.role == Role.SENIOR_MANAGER):
         raise PermissionDenied("The SSDA903 return covers everyone: it is for the head of service.")
@@ -67,8 +66,8 @@ def ssda903(request: HttpRequest, year: int) -> HttpResponse:
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
             for name in ("header.csv", "episodes.csv", "oc3.csv"):
                 zf.write(Path(tmp) / name, name)
-    record(request.user, Action.EXPORT, object_type="export:ssda903", object_id=str(year),
-           detail={"header": done.header, "episodes": done.episodes, "oc3": done.oc3}, request=request)
+    exported(request.user, "export:ssda903", done.header, done.people, request=request, object_id=str(year),
+             detail={"header": done.header, "episodes": done.episodes, "oc3": done.oc3})
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="ssda903-{year}.zip"'
     return response

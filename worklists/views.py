@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -14,8 +13,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import MANAGER_ROLES, Role
+from audit.log import viewed_many
 from contacts.losing_touch import lost_contact
 from contacts.measures import in_touch_rows
+from leavingcare.access import rule
 from org.models import Team
 from people.models import YoungPerson
 from people.scope import can_see_names, young_people_for
@@ -30,7 +31,7 @@ def _allowed(request: HttpRequest) -> None:
         raise PermissionDenied("Your role sees performance figures, not named records.")
 
 
-@login_required
+@rule("worklists.view")
 def mine(request: HttpRequest) -> HttpResponse:
     _allowed(request)
     today = timezone.localdate()
@@ -40,9 +41,12 @@ def mine(request: HttpRequest) -> HttpResponse:
     caseload = YoungPerson.objects.filter(pk__in=young_people_for(user).filter(
         allocations__worker=user, allocations__end_date__isnull=True).values("pk"))
     found = items(caseload, today, worker_id=user.pk)
+    page = _page(request, found)
+    lost = list(lost_contact(caseload, today))
+    viewed_many(user, {i.young_person.pk for i in page} | {yp.pk for yp in lost}, "page:my_worklist", request=request)
     return render(request, "worklists/list.html", {
-        "heading": "My worklist", "page": _page(request, found), "today": today,
-        "counts": Counter(i.due.status for i in found), "lost": lost_contact(caseload, today)})
+        "heading": "My worklist", "page": page, "today": today,
+        "counts": Counter(i.due.status for i in found), "lost": lost})
 
 
 def _page(request: HttpRequest, found: list[Any]) -> Any:
@@ -58,7 +62,7 @@ def _team_scope(user: Any) -> Any:
     return Team.objects.filter(pk=user.team_id)
 
 
-@login_required
+@rule("worklists.view")
 def team(request: HttpRequest) -> HttpResponse:
     _allowed(request)
     today = timezone.localdate()
@@ -68,6 +72,9 @@ def team(request: HttpRequest) -> HttpResponse:
     people = young_people_for(request.user).filter(team__in=selected)
     found, counted = items_and_counts(people, today)
     page = _page(request, found)
+    lost = list(lost_contact(people, today).select_related("team")[:200])
+    viewed_many(request.user, {i.young_person.pk for i in page} | {yp.pk for yp in lost}, "page:team_worklist",
+                request=request)
     worker_ids = {i.due.worker_id for i in page if i.due.worker_id}
     by_team: Counter[tuple[str, str]] = Counter()
     by_locality: Counter[tuple[str, str]] = Counter()
@@ -83,4 +90,4 @@ def team(request: HttpRequest) -> HttpResponse:
         "by_team": by_team, "by_locality": by_locality, "locality_names": sorted({loc for loc, _ in by_locality}),
         "caseloads": caseloads(User.objects.filter(team__in=selected)),
         "in_touch": in_touch_rows(people, today),
-        "lost": lost_contact(people, today).select_related("team")[:200]})
+        "lost": lost})

@@ -18,12 +18,24 @@ pytestmark = pytest.mark.django_db
 
 def test_allocate_pa_moves_case_to_worker_team(staff: dict[str, Any], teams: dict[str, Any],
                                                today: dt.date) -> None:
-    yp = make_yp(team=None)
-    a = allocate(staff["tm_south"], yp, staff["pa_south"], "pa", today - dt.timedelta(days=5))
+    yp = make_yp(team=teams["north"])
+    a = allocate(staff["tm_north"], yp, staff["pa_south"], "pa", today - dt.timedelta(days=5))
     yp.refresh_from_db()
     assert a.is_current and yp.team == teams["south"]
     event = AuditEvent.objects.get(action=Action.CREATE, object_type="people.Allocation")
-    assert event.detail["team_id"] == {"old": None, "new": teams["south"].pk}
+    assert event.detail["team_id"] == {"old": teams["north"].pk, "new": teams["south"].pk}
+
+
+def test_only_a_manager_of_the_team_allocates(staff: dict[str, Any], teams: dict[str, Any], today: dt.date) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    yp = make_yp(team=teams["north"])
+    for who in ("pa_north", "sw_north", "housing", "finance", "tm_south", "analyst", "admin"):
+        with pytest.raises(PermissionDenied):
+            allocate(staff[who], yp, staff["pa_south"], "pa", today)
+    assert not yp.allocations.exists()
+    yp.refresh_from_db()
+    assert yp.team == teams["north"]
 
 
 def test_reallocation_ends_old_one_with_reason(staff: dict[str, Any], teams: dict[str, Any], today: dt.date) -> None:

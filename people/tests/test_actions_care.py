@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def yp(today: dt.date) -> YoungPerson:
-    return YoungPerson.objects.create(la_person_id="C1", first_name="Jo", last_name="Bloggs",
+def yp(today: dt.date, teams: dict[str, Any]) -> YoungPerson:
+    return YoungPerson.objects.create(la_person_id="C1", first_name="Jo", last_name="Bloggs", team=teams["north"],
                                       date_of_birth=birthday(today, -17) - dt.timedelta(days=10))
 
 

@@ -65,7 +65,8 @@ def test_update_keeps_old_and_new_values(staff: dict[str, Any]) -> None:
     event = AuditEvent.objects.filter(action=Action.CHANGE, young_person=yp).get()
     assert event.actor == staff["tm_north"]
     assert event.detail == {"last_name": {"old": "Jones", "new": "Smith"},
-                            "is_pregnant_or_parenting": {"old": False, "new": True}}
+                            "is_pregnant_or_parenting": {"old": False, "new": True},
+                            "version": {"old": 1, "new": 2}}
     yp.refresh_from_db()
     assert yp.last_name == "Smith"
 

@@ -7,8 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from audit.log import record
-from audit.models import Action
+from audit.log import exported
 from returns.ssda903 import export
 
 
@@ -21,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         done = export(opts["year"], opts["out"])
-        record(None, Action.EXPORT, object_type="export:ssda903", object_id=str(opts["year"]),
-               detail={"header": done.header, "episodes": done.episodes, "oc3": done.oc3, "out": str(opts["out"])})
+        exported(None, "export:ssda903", done.header, done.people, object_id=str(opts["year"]),
+                 detail={"header": done.header, "episodes": done.episodes, "oc3": done.oc3, "out": str(opts["out"])})
         self.stdout.write(f"{opts['out']}: header.csv {done.header} rows, episodes.csv {done.episodes}, "
                           f"oc3.csv {done.oc3}")

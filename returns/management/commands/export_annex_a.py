@@ -9,10 +9,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from audit.log import record
-from audit.models import Action
+from audit.log import exported
 from people.models import YoungPerson
-from returns.annex_a import write
+from returns.annex_a import cohort, write
 
 
 class Command(BaseCommand):
@@ -25,5 +24,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **opts: Any) -> None:
         as_at = opts["as_at"] or timezone.localdate()
         n = write(YoungPerson.objects.all(), opts["out"], as_at)
-        record(None, Action.EXPORT, object_type="export:annex_a", detail={"rows": n, "as_at": as_at})
+        exported(None, "export:annex_a", n, cohort(YoungPerson.objects.all(), as_at).values_list("pk", flat=True),
+                 detail={"as_at": as_at, "out": str(opts["out"])})
         self.stdout.write(f"{opts['out']}: {n} care leavers")
