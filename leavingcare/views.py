@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth.decorators import login_required
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
@@ -30,4 +33,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"status": "ok"})
+    """For the load balancer and monitoring: a real query on the database; 503 when it does not answer."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM django_migrations")
+            migrations = cursor.fetchone()[0]
+    except Exception as error:  # noqa: BLE001 - any failure of the database is "unavailable"
+        logging.getLogger("leavingcare.health").error("database unavailable", extra={"error": type(error).__name__})
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok", "migrations": migrations})
