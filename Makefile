@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint typecheck test-postgres browser clean-db bench
+.PHONY: run serve scheduler test lint typecheck test-postgres browser clean-db bench
 
 $(BIN)/.installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,18 @@ run: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --verbosity 0
 	$(BIN)/python manage.py demo_data --if-empty
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production: gunicorn with DEBUG off, static files collected first, settings from the environment
+# (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL; see README "Running it for real"). BIND and WORKERS are optional.
+serve: $(BIN)/.installed
+	DEBUG=False $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DEBUG=False $(BIN)/python manage.py migrate --verbosity 0
+	DEBUG=False $(BIN)/gunicorn leavingcare.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-2} \
+		--timeout 60 --graceful-timeout 30 --max-requests 2000 --max-requests-jitter 200
+
+# The scheduled jobs (closure at 25, categories, clock facts, payment runs, reminders): one long-running process
+scheduler: $(BIN)/.installed
+	$(BIN)/python manage.py run_scheduler
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here).
 browser:

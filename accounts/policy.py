@@ -202,3 +202,10 @@ def require(user: Any, permission: str, obj: Any = None) -> None:
     """Refuse (PermissionDenied, with the rule in words) unless ``user`` may do ``permission`` to ``obj``."""
     if not may(user, permission, obj):
         raise PermissionDenied(REFUSALS[permission])
+
+
+# ---------------------------------------------------------------- administration (issue 12: going live)
+add("org.administer", administrator,
+    "The administration pages (teams, hubs, local settings) are for administrators")
+add("accounts.administer", administrator, "Only administrators invite, create and close staff accounts")
+add("money.change_catalogue", administrator, "Only administrators change the entitlements catalogue and its rates")

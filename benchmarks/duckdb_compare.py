@@ -167,7 +167,7 @@ def dfe_year_rows(con: Any, year: int, months: tuple[int, int]) -> dict[tuple[st
                count(*) FILTER (WHERE left(accommodation, 1) NOT IN ('G', 'H', 'R')) AS accom_counted,
                count(*) FILTER (WHERE left(activity, 1) IN ('F', 'P')) AS eet,
                count(*) FILTER (WHERE activity NOT IN ('G4', 'G6')) AS adjusted
-        FROM oc3 GROUP BY 1""").fetchall()
+        FROM oc3 WHERE in_touch NOT IN ('DIED', 'RHOM') GROUP BY 1""").fetchall()
     found: dict[tuple[str, str], tuple[int, int]] = {}
     for band, all_rows, yes, touch, suitable, accom, eet, adjusted in counted:
         found.update({("in_touch", band): (yes, touch), ("suitable_accommodation", band): (suitable, accom),

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "rules",
     "allauth",
     "allauth.account",
@@ -290,9 +292,18 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "leavingcare.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler"},
+                 "json": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
+    # One JSON line per request (leavingcare.logs.RequestLogMiddleware) and per scheduled job: no personal data
+    "loggers": {name: {"handlers": ["json"], "level": os.getenv("LOG_LEVEL_SERVICE", "INFO"), "propagate": False}
+                for name in ("leavingcare.requests", "leavingcare.jobs", "leavingcare.health")},
 }
+# Scheduled work (leavingcare.jobs): Django's tasks framework, its queue in the service's own database
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The request log is the outermost middleware, so its duration covers the whole request
+MIDDLEWARE.insert(0, "leavingcare.logs.RequestLogMiddleware")
 
 # Serve static files from the app folders without collectstatic in development and tests.
 WHITENOISE_USE_FINDERS = DEBUG or envbool("WHITENOISE_USE_FINDERS", "False")

@@ -15,7 +15,6 @@ urlpatterns = [
     path("account/set-up-two-step/", account_views.mfa_setup_required, name="mfa_setup_required"),
     path("account/you/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
-    path("administration/", views.administration, name="administration"),
     path("healthz", views.healthz, name="healthz"),
     path("young-people/", include("people.urls")),
     path("contacts/", include("contacts.urls")),
@@ -27,6 +26,7 @@ urlpatterns = [
     path("returns/", include("returns.urls")),
     path("audit/", include("audit.urls")),
     path("api/v1/", include("api.urls")),
+    path("administration/", include("org.urls")),
 ]
 
 if settings.DJANGO_ADMIN:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 
 from accounts.roles import AGGREGATE_ONLY_ROLES, Role
@@ -19,7 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
     elif role == Role.FINANCE_OFFICER:
         targets = ["money:home", "people:list"]
     elif role == Role.ADMINISTRATOR:
-        targets = ["administration"]
+        targets = ["org:admin"]
     else:
         targets = ["worklists:mine", "people:list"]
     for name in targets:
@@ -30,15 +32,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("people:list")
 
 
-@login_required
-def administration(request: HttpRequest) -> HttpResponse:
-    """The administrator's start page (a small one: the administration pages come later)."""
-    from django.conf import settings
-
-    if getattr(request.user, "role", None) != Role.ADMINISTRATOR:
-        raise PermissionDenied
-    return render(request, "administration.html", {"django_admin": settings.DJANGO_ADMIN})
-
-
 def healthz(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"status": "ok"})
+    """For the load balancer and monitoring: a real query on the database; 503 when it does not answer."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM django_migrations")
+            migrations = cursor.fetchone()[0]
+    except Exception as error:  # noqa: BLE001 - any failure of the database is "unavailable"
+        logging.getLogger("leavingcare.health").error("database unavailable", extra={"error": type(error).__name__})
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok", "migrations": migrations})

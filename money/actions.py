@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -10,11 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.policy import require
-from audit.log import record
+from audit.log import field_changes, record
 from audit.models import Action
 from leavingcare.versioning import bump, check_version
 from money.entitlements import to_pay
-from money.models import Entitlement, Payment, PaymentRequest, RequestStatus
+from money.models import Entitlement, Frequency, Payment, PaymentRequest, PaymentRun, Rate, RequestStatus
 from money.queries import suha_remaining
 from org.config import setting
 from people.models import YoungPerson
@@ -126,3 +127,107 @@ def mark_paid(actor: Any, req: PaymentRequest, request: Any = None, version: int
            detail={"status": {"old": "approved", "new": "paid"}, "amount": payment.amount,
                    "version": {"old": req.version - 1, "new": req.version}}, request=request)
     return payment
+
+
+# ---------------------------------------------------------------- the entitlements catalogue (administrators)
+CATALOGUE_FIELDS = ["name", "description", "budget_code", "frequency", "schedule", "min_age", "max_age",
+                    "discretionary_from_age", "supported_accommodation_only", "active"]
+
+
+def _check_entitlement(ent: Entitlement) -> None:
+    problems: dict[str, str] = {}
+    if not ent.name.strip():
+        problems["name"] = "Enter the name"
+    if not ent.budget_code.strip():
+        problems["budget_code"] = "Enter the budget code"
+    if ent.frequency not in Frequency.values:
+        problems["frequency"] = "Select how often it is paid"
+    if ent.schedule not in ("", "weekly", "monthly", "birthday", "festival"):
+        problems["schedule"] = "Select when the payment run pays it, or none"
+    if not 16 <= ent.min_age <= 24:
+        problems["min_age"] = "The first age must be from 16 to 24"
+    if not ent.min_age <= ent.max_age <= 24:
+        problems["max_age"] = "The last age must be from the first age to 24 (support ends on the 25th birthday)"
+    if problems:
+        raise ValidationError(problems)
+
+
+@transaction.atomic
+def add_entitlement(actor: Any, code: str, request: Any = None, **fields: Any) -> Entitlement:
+    require(actor, "money.change_catalogue")
+    code = (code or "").strip().upper()
+    if not re.fullmatch(r"[A-Z0-9_]{2,20}", code):
+        raise ValidationError({"code": "The code is 2 to 20 capital letters, digits or underscores, like LCA"})
+    if Entitlement.objects.filter(code=code).exists():
+        raise ValidationError({"code": f"There is already an entitlement with the code {code}"})
+    ent = Entitlement(code=code, **{k: v for k, v in fields.items() if k in CATALOGUE_FIELDS})
+    _check_entitlement(ent)
+    ent.save()
+    record(actor, Action.CREATE, obj=ent, request=request,
+           detail={"code": code, **{k: getattr(ent, k) for k in CATALOGUE_FIELDS}})
+    return ent
+
+
+@transaction.atomic
+def change_entitlement(actor: Any, ent: Entitlement | int, version: int | None = None, request: Any = None,
+                       **fields: Any) -> Entitlement:
+    require(actor, "money.change_catalogue")
+    stored = Entitlement.objects.select_for_update().get(pk=getattr(ent, "pk", ent))
+    check_version(stored, version, "entitlement")
+    unknown = sorted(set(fields) - set(CATALOGUE_FIELDS))
+    if unknown:
+        raise ValidationError({name: "This field cannot be set here" for name in unknown})
+    before = {k: getattr(stored, k) for k in CATALOGUE_FIELDS}
+    for k, v in fields.items():
+        setattr(stored, k, v)
+    _check_entitlement(stored)
+    after = {k: getattr(stored, k) for k in CATALOGUE_FIELDS}
+    diff = field_changes(before, after)
+    if not diff:
+        return stored
+    old_version = stored.version
+    bump(stored)
+    stored.save()
+    record(actor, Action.CHANGE, obj=stored, request=request,
+           detail={**diff, "version": {"old": old_version, "new": stored.version}})
+    return stored
+
+
+@transaction.atomic
+def add_rate(actor: Any, ent: Entitlement | int, effective_from: Any, amount: Any, amount_from_18: Any = None,
+             request: Any = None) -> Rate:
+    """A new dated rate; earlier rates stay, so payments already made keep the amount of their day."""
+    require(actor, "money.change_catalogue")
+    stored = Entitlement.objects.select_for_update().get(pk=getattr(ent, "pk", ent))
+    problems: dict[str, str] = {}
+    if effective_from is None:
+        problems["effective_from"] = "Enter the date the rate applies from"
+    elif Rate.objects.filter(entitlement=stored, effective_from=effective_from).exists():
+        problems["effective_from"] = f"There is already a rate from {effective_from:%d/%m/%Y}"
+    elif PaymentRun.objects.filter(period_ending__gte=effective_from).exists() and stored.schedule:
+        problems["effective_from"] = "A payment run has already paid on or after that date; choose a later date"
+
+    def money(raw: Any, field: str, required: bool) -> Decimal | None:
+        if raw in (None, ""):
+            if required:
+                problems[field] = "Enter the amount"
+            return None
+        try:
+            value = Decimal(str(raw).replace("£", "").replace(",", "").strip())
+        except InvalidOperation:
+            problems[field] = "The amount must be an amount of money, like 25.50"
+            return None
+        if value <= 0 or value >= Decimal("100000") or value != value.quantize(Decimal("0.01")):
+            problems[field] = "The amount must be more than £0 and less than £100,000, in pounds and pence"
+        return value
+
+    value = money(amount, "amount", True)
+    from_18 = money(amount_from_18, "amount_from_18", False)
+    if problems:
+        raise ValidationError(problems)
+    rate = Rate.objects.create(entitlement=stored, effective_from=effective_from, amount=value,
+                               amount_from_18=from_18)
+    record(actor, Action.CREATE, obj=rate, request=request,
+           detail={"entitlement": stored.code, "effective_from": effective_from, "amount": value,
+                   "amount_from_18": from_18})
+    return rate

@@ -1,4 +1,5 @@
-"""Demo money: the Lancashire catalogue, the last four weekly payment runs, and requests at every stage."""
+"""Demo money: the last four weekly payment runs and requests at every stage (the catalogue comes with the
+authority's preset, ``org.setup``)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,12 @@ from decimal import Decimal
 from accounts.models import User
 from money import actions
 from money.models import Entitlement
-from money.presets import load_catalogue
 from money.runs import run
 from people.demo_support import DemoContext
 from people.models import YoungPerson
 
 
 def populate(ctx: DemoContext) -> None:
-    load_catalogue()
     for weeks_ago in (3, 2, 1, 0):
         run(ctx.as_at - dt.timedelta(weeks=weeks_ago))
     if ctx.scale > 20000:

@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from people.eligibility import age_on, birthday
 
 CARE_LEAVERS = frozenset({"eligible", "relevant", "former_relevant"})
+SUPPORT_ENDS_AGE = 25  # nothing is paid on or after the 25th birthday, whatever the catalogue's maximum age
 PENNY = Decimal("0.01")
 
 
@@ -52,7 +53,8 @@ def amount_at(terms: Terms, age: int) -> Decimal:
 def applies(terms: Terms, person: Person, on: dt.date, accom_letters: frozenset[str]) -> bool:
     if not person.is_open or person.category not in CARE_LEAVERS:
         return False
-    if not terms.min_age <= age_on(person.dob, on) <= terms.max_age:
+    age = age_on(person.dob, on)
+    if age >= SUPPORT_ENDS_AGE or not terms.min_age <= age <= terms.max_age:
         return False
     return not terms.supported_accommodation_only or (person.accom_letter or "") in accom_letters
 

@@ -17,7 +17,7 @@ class Frequency(models.TextChoices):
     ON_REQUEST = "on_request", "On request"
 
 
-class Entitlement(models.Model):
+class Entitlement(Versioned):
     code = models.CharField(max_length=20, unique=True)
     name = models.CharField(max_length=100)
     description = models.TextField(blank=True, help_text="In plain words, as a young person would read it")

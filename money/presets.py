@@ -42,12 +42,16 @@ LANCASHIRE_2024 = [
 ]
 
 
-def load_catalogue(rows: list[tuple] = LANCASHIRE_2024) -> int:  # type: ignore[type-arg]
+def load_catalogue(rows: list[tuple] = LANCASHIRE_2024) -> tuple[int, int]:  # type: ignore[type-arg]
+    """Create the catalogue's entitlements and their dated rates where missing; returns (entitlements, rates)
+    created. An entitlement or rate already there is left as it is (an administrator may have changed it)."""
+    made = [0, 0]
     for code, name, budget, freq, schedule, low, high, disc, supported, amount, from_18, text in rows:
-        ent, _ = Entitlement.objects.update_or_create(code=code, defaults={
+        ent, new = Entitlement.objects.get_or_create(code=code, defaults={
             "name": name, "budget_code": budget, "frequency": freq, "schedule": schedule, "min_age": low,
             "max_age": high, "discretionary_from_age": disc, "supported_accommodation_only": supported,
             "description": text})
-        Rate.objects.update_or_create(entitlement=ent, effective_from=FROM,
-                                      defaults={"amount": amount, "amount_from_18": from_18})
-    return len(rows)
+        made[0] += new
+        made[1] += Rate.objects.get_or_create(entitlement=ent, effective_from=FROM,
+                                              defaults={"amount": amount, "amount_from_18": from_18})[1]
+    return made[0], made[1]

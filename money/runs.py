@@ -21,6 +21,16 @@ from people.eligibility import dob_range_for_ages
 from people.models import YoungPerson
 
 
+class NothingConfigured(Exception):
+    """No entitlement with a payment schedule has a rate on the date: a run would pay nothing, silently."""
+
+    def __init__(self, day: dt.date) -> None:
+        super().__init__(
+            f"No entitlement with a payment schedule has a rate on {day:%d/%m/%Y}, so a payment run would pay "
+            "nothing. Set up the entitlements catalogue first: `manage.py setup_authority --preset lancashire` "
+            "(or --preset blank and the Administration pages: Entitlements and rates), then run again.")
+
+
 @dataclass(frozen=True)
 class RunResult:
     period_ending: dt.date
@@ -42,8 +52,10 @@ def terms_on(day: dt.date) -> list[tuple[Entitlement, Terms]]:
 
 
 def candidates(period_ending: dt.date) -> Any:
-    """Open care leavers aged 16 to 25 in the week, with their accommodation letter on the day."""
-    earliest, latest = dob_range_for_ages(period_ending, 15, 25)
+    """Open care leavers aged 16 to 24 at some time in the week (nobody is paid from the 25th birthday, which
+    ``money.entitlements.applies`` checks day by day), with their accommodation letter on the day."""
+    earliest = dob_range_for_ages(period_ending - dt.timedelta(days=6), 15, 24)[0]
+    latest = dob_range_for_ages(period_ending, 15, 24)[1]
     accom = AccommodationEpisode.objects.filter(young_person=OuterRef("pk"), start_date__lte=period_ending).filter(
         Q(end_date__isnull=True) | Q(end_date__gte=period_ending)).order_by("-start_date")
     return (YoungPerson.objects.filter(status="open", date_of_birth__gte=earliest, date_of_birth__lte=latest)
@@ -57,9 +69,11 @@ def run(period_ending: dt.date, actor: Any = None) -> RunResult:
     festival = tuple(setting("festival_allowance_date"))
     pause_after = int(os.environ.get("LC_PAYMENT_RUN_PAUSE_AFTER", "0"))  # for the interrupted-run test
     with transaction.atomic():
+        terms = terms_on(period_ending)
+        if not terms:
+            raise NothingConfigured(period_ending)
         run_row, _ = PaymentRun.objects.get_or_create(period_ending=period_ending,
                                                       defaults={"created_by": actor})
-        terms = terms_on(period_ending)
         wanted: list[Payment] = []
         for yp in candidates(period_ending).iterator(chunk_size=2000):
             person = Person(yp.date_of_birth, "former_relevant", True, yp.accom_letter)

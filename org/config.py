@@ -73,7 +73,16 @@ DEFAULTS: dict[str, Any] = {
     "festival_allowance_date": [12, 1],
     # Highest amount each role may approve on its own (GBP); others need a higher role
     "money_approval_limits": {"team_manager": "500.00", "senior_manager": "5000.00"},
+    # The scheduler makes the week's payment run on this weekday (0 Monday .. 6 Sunday), for the week ending that day
+    "payment_run_weekday": 4,
     # ---- end money ----
+    # ---- going live (scheduled work, retention) ----
+    # Records are kept until this birthday (the usual retention schedule for care leavers' records), then may be
+    # reviewed for deletion; nothing is deleted before it
+    "retention_until_age": 75,
+    # Email each worker a daily count of their overdue and due-soon items (no names in the email)
+    "daily_reminders": True,
+    # ---- end going live ----
 }
 
 

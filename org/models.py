@@ -6,8 +6,10 @@ from typing import Any
 
 from django.db import models
 
+from leavingcare.versioning import Versioned
 
-class Authority(models.Model):
+
+class Authority(Versioned):
     """The council running the service. One row in a normal installation."""
 
     name = models.CharField(max_length=120)
@@ -58,7 +60,7 @@ class District(models.Model):
         return self.name
 
 
-class Team(models.Model):
+class Team(Versioned):
     LEAVING_CARE = "leaving_care"
     KINDS = [
         (LEAVING_CARE, "Leaving care team"),
@@ -72,8 +74,27 @@ class Team(models.Model):
     name = models.CharField(max_length=80, unique=True)
     kind = models.CharField(max_length=20, choices=KINDS, default=LEAVING_CARE)
     base = models.CharField(max_length=60, blank=True, help_text="Office or hub, e.g. Preston")
+    # A closed team keeps its history (allocations, payments) but takes no new staff or young people
+    active = models.BooleanField(default=True)
 
     class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Hub(models.Model):
+    """A place young people drop in to see their PA (e.g. Preston, Burnley, Lancaster)."""
+
+    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="hubs")
+    locality = models.ForeignKey(Locality, on_delete=models.PROTECT, related_name="hubs", null=True, blank=True)
+    name = models.CharField(max_length=60)
+    address = models.CharField(max_length=200, blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        unique_together = [("authority", "name")]
         ordering = ["name"]
 
     def __str__(self) -> str:

@@ -1,10 +1,6 @@
-"""Authority presets. Lancashire is the demo; nothing else in the code names it."""
+"""Authority presets. Lancashire is the demo; nothing else in the code names it. Loaded by ``org.setup``."""
 
 from __future__ import annotations
-
-from django.db import transaction
-
-from org.models import Authority, District, Locality, Team
 
 LANCASHIRE = {
     "name": "Lancashire County Council",
@@ -46,27 +42,3 @@ LANCASHIRE = {
         ("Leaving Care Management", "management", "Central"),
     ],
 }
-
-
-@transaction.atomic
-def load_preset(preset: dict) -> Authority:
-    authority, _ = Authority.objects.update_or_create(
-        la_code=preset["la_code"],
-        defaults={
-            "name": preset["name"],
-            "new_la_code": preset["new_la_code"],
-            "region": preset["region"],
-            "statistical_neighbours": preset["statistical_neighbours"],
-        },
-    )
-    for loc_name, spec in preset["localities"].items():
-        locality, _ = Locality.objects.get_or_create(authority=authority, name=loc_name)
-        for d in spec["districts"]:
-            District.objects.get_or_create(authority=authority, name=d, defaults={"locality": locality})
-        for team_name, base in spec["teams"]:
-            kind = "hub" if "Hub" in team_name else Team.LEAVING_CARE
-            Team.objects.get_or_create(name=team_name, defaults={"locality": locality, "base": base, "kind": kind})
-    for team_name, kind, loc_name in preset["service_teams"]:
-        locality = Locality.objects.get(authority=authority, name=loc_name)
-        Team.objects.get_or_create(name=team_name, defaults={"locality": locality, "kind": kind})
-    return authority

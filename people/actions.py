@@ -275,16 +275,17 @@ def end_allocation(actor: Any, allocation: Allocation, end: dt.date, reason: str
 
 @transaction.atomic
 def set_service_status(actor: Any, yp: YoungPerson, status: str, on: dt.date, request: Any = None,
-                       version: int | None = None, reason: str = "") -> None:
+                       version: int | None = None, reason: str = "", today: dt.date | None = None) -> None:
     """Step down (from 21, on request), re-open (until 25), close (at 25), or record a death.
 
-    Stepping down, closing or a death ends the current allocations on that date.
+    Stepping down, closing or a death ends the current allocations on that date. ``reason`` (e.g. "Reached 25"
+    from the daily closure) is kept in the audit event beside the old and new values.
     """
     require(actor, "people.change_status", yp)
     stored = YoungPerson.objects.select_for_update().get(pk=yp.pk)
     check_version(stored, version, "record")
     yp.status, yp.version = stored.status, stored.version
-    problem = status_change_problem(yp.date_of_birth, yp.status, status, on, timezone.localdate())
+    problem = status_change_problem(yp.date_of_birth, yp.status, status, on, today or timezone.localdate())
     if problem:
         raise ValidationError({"status": problem})
     before = {"status": yp.status, "status_changed_on": yp.status_changed_on, "date_of_death": yp.date_of_death,
@@ -294,7 +295,9 @@ def set_service_status(actor: Any, yp: YoungPerson, status: str, on: dt.date, re
         yp.date_of_death = on
     bump(yp)
     yp.save(update_fields=["status", "status_changed_on", "date_of_death", "version", "updated_at"])
-    changed(actor, yp, yp, before, request=request)
+    diff = field_changes(before, snapshot(yp, before.keys()))
+    record(actor, Action.CHANGE, young_person=yp, obj=yp, request=request,
+           detail={**diff, **({"reason": reason} if reason else {})})
     if status in (ServiceStatus.STEPPED_DOWN, ServiceStatus.CLOSED, ServiceStatus.DIED):
         reason = reason or {ServiceStatus.STEPPED_DOWN: "Stepped down", ServiceStatus.CLOSED: "Record closed at 25",
                             ServiceStatus.DIED: "Died"}[ServiceStatus(status)]

@@ -44,6 +44,7 @@ class Summary:
     due: list[DueItem]
     flags: list[str] = field(default_factory=list)
     episodes: list[Any] = field(default_factory=list)
+    retain_until: dt.date | None = None
 
 
 def flags_for(yp: YoungPerson) -> list[str]:
@@ -89,5 +90,14 @@ def summary_for(yp: YoungPerson, as_at: dt.date) -> Summary:
         allocations=allocations, accommodation=accommodation, activity=activity,
         last_contact=contacts.filter(successful=True).order_by("-occurred_at").first(),
         last_attempt=contacts.filter(successful=False).order_by("-occurred_at").first(),
-        due=next_due_for(yp, as_at), flags=flags_for(yp), episodes=episodes,
+        due=next_due_for(yp, as_at), flags=flags_for(yp), episodes=episodes, retain_until=retain_until(yp),
     )
+
+
+def retain_until(yp: YoungPerson) -> dt.date:
+    """The record is kept until this date (the authority's ``retention_until_age`` birthday, the 75th by
+    default); nothing is deleted before it."""
+    from org.config import setting
+    from people.eligibility import birthday
+
+    return birthday(yp.date_of_birth, int(setting("retention_until_age")))

@@ -2,7 +2,8 @@
 
 Two methods (issue 6, DOMAIN.md "Performance measures"):
 
-- ``as_at`` a date: open care leavers aged 17 or over by age at the date, bands 17-18, 19-21, 22-25;
+- ``as_at`` a date: open care leavers aged 17 or over by age at the date, bands 17-18, 19-21, 22-25 (the last
+  band stops the day before the 25th birthday: support ends on it, so nobody aged 25 is counted);
 - ``dfe_year`` YEAR (1 April YEAR-1 to 31 March YEAR): the SSDA903 OC3 cohort, whose 17th to 21st
   birthday falls in the year, bands 17-18 (17th or 18th birthday) and 19-21, with the DfE's rates.
 """
@@ -13,13 +14,22 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 INDICATORS = ("in_touch", "suitable_accommodation", "eet", "eet_adjusted")
-AS_AT_BANDS = (("17-18", 17, 18), ("19-21", 19, 21), ("22-25", 22, 25))
+AS_AT_BANDS = (("17-18", 17, 18), ("19-21", 19, 21), ("22-25", 22, 24))  # "22-25": up to the 25th birthday
 DFE_BANDS = (("17-18", (17, 18)), ("19-21", (19, 20, 21)))
 
 EET_PREFIXES = ("F", "P")
 ADJUSTED_OUT = frozenset({"G4", "G6"})  # NEET through illness or disability, or pregnancy or parenting
-IN_TOUCH_COUNTED = frozenset({"YES", "NO", "REFU", "NREQ"})  # DIED and RHOM are left out of the rate
+IN_TOUCH_COUNTED = frozenset({"YES", "NO", "REFU", "NREQ"})
+# Young people who died or returned home are outside every one of the DfE's three rates (in touch, activity,
+# accommodation), not only the in-touch rate: the published totals show it (DOMAIN.md, England 2022 aged 17-18:
+# in-touch total 12,350, activity total 12,330, suitability total 12,280)
+OUTSIDE_RATES = frozenset({"DIED", "RHOM"})
 ACCOM_LEFT_OUT = frozenset({"G", "H", "R"})  # gone abroad, deported, residence not known
+
+
+def counted_in_rates(in_touch: str) -> bool:
+    """Whether an OC3 row counts in any of the DfE's rates (DIED and RHOM are outside all three)."""
+    return in_touch not in OUTSIDE_RATES
 
 
 def percent(numerator: int, denominator: int) -> float | None:

@@ -19,6 +19,7 @@ from performance.definitions import (
     DFE_BANDS,
     IN_TOUCH_COUNTED,
     INDICATORS,
+    OUTSIDE_RATES,
     dob_window,
     percent,
 )
@@ -99,7 +100,8 @@ def as_at_rows(qs: QuerySet[YoungPerson], as_at: dt.date, by: str | None = None)
 
 
 def dfe_year_rows(year: int, refresh: bool = True) -> list[dict[str, Any]]:
-    """The DfE's rates for the collection year, counted over that year's OC3 rows in the database."""
+    """The DfE's rates for the collection year, counted over that year's OC3 rows in the database. Rows of young
+    people who died or returned home (DIED, RHOM) are outside all three rates, numerators and denominators."""
     if refresh:
         from returns.oc3 import refresh_derived
 
@@ -113,7 +115,8 @@ def dfe_year_rows(year: int, refresh: bool = True) -> list[dict[str, Any]]:
     for letter in sorted(ACCOM_LEFT_OUT):
         left_out |= Q(accommodation__startswith=letter)
     grouped = {g["band"]: g for g in (
-        Oc3Status.objects.filter(year=year).annotate(band=_band_case(whens)).exclude(band="")
+        Oc3Status.objects.filter(year=year).exclude(in_touch__in=sorted(OUTSIDE_RATES))
+        .annotate(band=_band_case(whens)).exclude(band="")
         .values("band").annotate(
             all=Count("pk"),
             yes=Count("pk", filter=Q(in_touch="YES")),

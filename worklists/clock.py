@@ -14,6 +14,8 @@ Kinds and their rules (intervals are the authority's settings, statute or seed v
 - ``pa_allocation``: an open eligible, relevant or former relevant young person with no personal adviser
   is due one on reaching the co-allocation age (17 by default).
 
+Nothing is due on or after the 25th birthday, when support ends: the clock stops at it.
+
 An item is ``overdue`` when its due date is before the as-at date, ``due_soon`` when it falls on the date or
 within the next 14 days, ``upcoming`` after that.
 """
@@ -38,6 +40,12 @@ LABELS = {
 CARE_LEAVER = {"eligible", "relevant", "former_relevant", "qualifying"}
 # A personal adviser is a duty for these; qualifying young people get one only on request
 NEEDS_PA = {"eligible", "relevant", "former_relevant"}
+SUPPORT_ENDS_AGE = 25
+
+
+def support_ends(dob: dt.date) -> dt.date:
+    """The 25th birthday: support ends on it, and the clock stops the day before."""
+    return birthday(dob, SUPPORT_ENDS_AGE)
 
 
 @dataclass(frozen=True)
@@ -140,7 +148,7 @@ def owner(kind: str, pa_id: int | None, sw_id: int | None, looked_after: bool) -
 def due_dates(f: Facts, as_at: dt.date, iv: Intervals = Intervals()) -> list[tuple[str, dt.date, int | None]]:
     """(kind, due date, responsible worker) for everything on the clock, before statuses are applied."""
     age = age_on(f.dob, as_at)
-    if not f.is_open or f.category not in CARE_LEAVER or not 16 <= age < 25:
+    if not f.is_open or f.category not in CARE_LEAVER or not 16 <= age < SUPPORT_ENDS_AGE:
         return []
     items: list[tuple[str, dt.date, int | None]] = []
     if f.pa_id is not None:
@@ -155,7 +163,8 @@ def due_dates(f: Facts, as_at: dt.date, iv: Intervals = Intervals()) -> list[tup
     if f.latest_plan is not None:
         items.append(("pathway_plan_review", plan_review_due(f.latest_plan, f.review_due, iv),
                       owner("pathway_plan_review", f.pa_id, f.sw_id, f.looked_after)))
-    return items
+    ends = support_ends(f.dob)
+    return [item for item in items if item[1] < ends]
 
 
 def clock(f: Facts, as_at: dt.date, iv: Intervals = Intervals()) -> list[Due]:

@@ -19,7 +19,7 @@ from django.db.models import Case, Count, DateField, F, Q, QuerySet, When
 
 from people.eligibility import dob_range_for_ages
 from people.models import ServiceStatus, YoungPerson
-from worklists.clock import KINDS, Intervals, owner
+from worklists.clock import KINDS, SUPPORT_ENDS_AGE, Intervals, owner, support_ends
 from worklists.facts import intervals_key
 
 # Columns of the young person as a worklist shows them (``worklists.queries.Listed``)
@@ -45,6 +45,20 @@ def holding(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> QuerySe
     return open_in_age(qs, as_at).filter(facts_hold(as_at, iv))
 
 
+def before_support_ends(field: str, as_at: dt.date, horizon: dt.date) -> Q:
+    """The stored due date ``field`` falls before the 25th birthday (the clock stops at it). Only those whose 25th
+    birthday is by the horizon can have one after it: a few dates of birth (one per day to the horizon), each
+    given its own bound, so the test stays a plain comparison the database can index."""
+    oldest = dob_range_for_ages(as_at, 16, SUPPORT_ENDS_AGE - 1)[0]
+    near = dob_range_for_ages(horizon, SUPPORT_ENDS_AGE, 200)[1]
+    bound = Q(date_of_birth__gt=near)
+    day = oldest
+    while day <= near:
+        bound |= Q(date_of_birth=day, **{f"clock_facts__{field}__lt": support_ends(day)})
+        day += dt.timedelta(days=1)
+    return bound
+
+
 def _dues(as_at: dt.date, iv: Intervals) -> dict[str, Case]:
     """For each kind, its stored due date when it applies on ``as_at`` and falls by the horizon, else null."""
     horizon = as_at + dt.timedelta(days=iv.due_soon_days)
@@ -57,15 +71,17 @@ def _dues(as_at: dt.date, iv: Intervals) -> dict[str, Case]:
     relevant = under_18 & ~looked_after & needs_pa
     has_pa = Q(clock_facts__pa_worker_id__isnull=False)
 
+    def by(field: str) -> Q:
+        return Q(**{f"clock_facts__{field}__lte": horizon}) & before_support_ends(field, as_at, horizon)
+
     def by_horizon(field: str, applies: Q) -> Case:
-        return Case(When(applies & Q(**{f"clock_facts__{field}__lte": horizon}), then=F(f"clock_facts__{field}")),
-                    output_field=DateField())
+        return Case(When(applies & by(field), then=F(f"clock_facts__{field}")), output_field=DateField())
 
     return {
         "pa_contact": Case(
-            When(care_leaver & has_pa & relevant & Q(clock_facts__pa_contact_due_if_relevant__lte=horizon),
+            When(care_leaver & has_pa & relevant & by("pa_contact_due_if_relevant"),
                  then=F("clock_facts__pa_contact_due_if_relevant")),
-            When(care_leaver & has_pa & ~relevant & Q(clock_facts__pa_contact_due__lte=horizon),
+            When(care_leaver & has_pa & ~relevant & by("pa_contact_due"),
                  then=F("clock_facts__pa_contact_due")), output_field=DateField()),
         "pa_allocation": by_horizon("pa_allocation_due", needs_pa & ~has_pa & coallocation_age),
         "sw_visit": by_horizon("sw_visit_due", care_leaver & looked_after & under_18),

@@ -16,7 +16,7 @@ def test_percent_rounds_half_up_to_one_place(n, d, expected):
 
 
 @pytest.mark.parametrize("age, band", [(16, None), (17, "17-18"), (18, "17-18"), (19, "19-21"), (21, "19-21"),
-                                       (22, "22-25"), (25, "22-25"), (26, None)])
+                                       (22, "22-25"), (24, "22-25"), (25, None), (26, None)])  # support ends at 25
 def test_as_at_bands(age, band):
     assert as_at_band(age) == band
 

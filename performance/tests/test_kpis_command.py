@@ -83,6 +83,6 @@ def test_dfe_year_uses_imported_oc3_rows_as_they_are(staff, teams):
                                  accommodation=accom, source="imported")
     result = kpis("--year", "2025")
     assert find(result, "in_touch", "19-21") == (3, 4, 75.0)               # DIED left out
-    assert find(result, "suitable_accommodation", "19-21") == (1, 4, 25.0)  # G left out
-    assert find(result, "eet", "19-21") == (2, 5, 40.0)
-    assert find(result, "eet_adjusted", "19-21") == (2, 4, 50.0)
+    assert find(result, "suitable_accommodation", "19-21") == (1, 3, 33.3)  # DIED and G left out
+    assert find(result, "eet", "19-21") == (2, 4, 50.0)                     # DIED outside this rate too
+    assert find(result, "eet_adjusted", "19-21") == (2, 3, 66.7)

@@ -6,11 +6,11 @@ import datetime as dt
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from audit.log import record
 from audit.models import Action
-from money.runs import run
+from money.runs import NothingConfigured, run
 
 
 class Command(BaseCommand):
@@ -21,7 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "text"], default="json")
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        result = run(opts["period_ending"])
+        try:
+            result = run(opts["period_ending"])
+        except NothingConfigured as exc:
+            raise CommandError(str(exc)) from exc
         payments = sorted(result.created, key=lambda p: (p.young_person.la_person_id, p.entitlement.code))
         record(None, Action.CREATE, object_type="money.PaymentRun", object_id=str(result.period_ending),
                detail={"created": len(payments), "total": result.total})

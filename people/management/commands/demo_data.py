@@ -25,7 +25,7 @@ from faker import Faker
 from accounts.models import User
 from accounts.roles import Role
 from org.models import District, Team
-from org.presets import LANCASHIRE, load_preset
+from org.setup import setup_authority
 from people.demo_support import DemoContext, DemoPerson, next_id, reset_sequences, write_rows
 from people.eligibility import Category, Episode, became_eligible_on, birthday, care_ended_on, category_on
 from people.models import Allocation, CareEpisode, YoungPerson
@@ -143,7 +143,8 @@ NATIONAL_MOVES = (2, 14)
 
 
 def build(n: int, seed: int, as_at: dt.date, log: Any = print, national: bool = False) -> DemoContext:
-    authority = load_preset(LANCASHIRE)
+    # The same preset a council starts from (``setup_authority --preset lancashire``): one source
+    authority = setup_authority("lancashire", one_only=False).authority
     teams = list(Team.objects.filter(kind=Team.LEAVING_CARE).order_by("name"))
     districts = list(District.objects.filter(authority=authority).order_by("name"))
     fake = Faker("en_GB")
