@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "django_htmx",
+    "leavingcare",  # shared pieces: every save checked against the columns (leavingcare.validation)
     # Domain apps, one per area
     "org",
     "accounts",
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "leavingcare.validation.BadInputMiddleware",
 ]
 
 ROOT_URLCONF = "leavingcare.urls"
@@ -138,6 +140,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "leavingcare.validation.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Leaving Care API",

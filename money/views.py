@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +13,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from audit.log import record, viewed
 from audit.models import Action
+from leavingcare import csvsafe
 from leavingcare.forms import GovukForm
 from leavingcare.pages import form_page, submitted
 from money import actions
@@ -103,7 +102,7 @@ def run_export(request: HttpRequest, run_pk: int) -> HttpResponse:
     payments = scoped(run.payments.all(), request.user).select_related("young_person", "entitlement", "team")
     response = HttpResponse(content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="payment-run-{run.period_ending}.csv"'
-    writer = csv.writer(response)
+    writer = csvsafe.writer(response)
     writer.writerow(["period_ending", "la_person_id", "name", "entitlement", "budget_code", "team", "amount"])
     count = 0
     for p in payments.order_by("young_person__la_person_id", "entitlement__code"):
