@@ -147,6 +147,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Records of care leavers, scoped by the caller's role and caseload. Every read is audit-logged.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # every operation documents its error answers (400 keyed by field, 401, 403, 404, ...)
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
 }
 
 LOGGING = {

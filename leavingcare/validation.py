@@ -191,7 +191,8 @@ def _messages(error: ValidationError) -> list[str]:
 
 
 class BadInputMiddleware:
-    """A NUL in the query string is a 400; a ValidationError no view caught is a 400 listing its messages."""
+    """A NUL in the query string is a 400; a ValidationError no view caught is a 400 listing its messages; an
+    unknown address under /api/ is a JSON 404, as the API's own refusals are."""
 
     def __init__(self, get_response: Any) -> None:
         self.get_response = get_response
@@ -199,7 +200,14 @@ class BadInputMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if _has_nul(request):
             return self.refuse(request, ["The address must not contain a NUL character (\\0)"])
-        return self.get_response(request)
+        response = self.get_response(request)
+        if (request.path.startswith("/api/") and response.status_code == 404
+                and response.get("Content-Type", "").startswith("text/html")):
+            # an address under /api/ that matches no route (/young-people/abc/) answers in JSON like the rest
+            from django.http import JsonResponse
+
+            return JsonResponse({"detail": "Not found."}, status=404)
+        return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, ValidationError):
