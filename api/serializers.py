@@ -55,7 +55,7 @@ class _AgeMixin(serializers.Serializer[Any]):
 
 
 class YoungPersonListSerializer(_AgeMixin, serializers.ModelSerializer[YoungPerson]):
-    team = serializers.CharField(source="team.name", default=None)
+    team = serializers.CharField(source="team.name", default=None, allow_null=True)
     current_allocations = serializers.SerializerMethodField()
 
     class Meta:
@@ -78,7 +78,7 @@ CIRCUMSTANCES = ["is_uasc", "immigration_status", "immigration_status_start", "i
 class YoungPersonDetailSerializer(YoungPersonListSerializer):
     category = serializers.SerializerMethodField(help_text="Computed from the care history as at today")
     category_label = serializers.SerializerMethodField()
-    district = serializers.CharField(source="district.name", default=None)
+    district = serializers.CharField(source="district.name", default=None, allow_null=True)
     circumstances = serializers.SerializerMethodField()
 
     class Meta(YoungPersonListSerializer.Meta):
@@ -156,7 +156,7 @@ class ContactSerializer(serializers.ModelSerializer[Contact]):
 
 class AccommodationEpisodeSerializer(serializers.ModelSerializer[AccommodationEpisode]):
     accom_code = serializers.CharField(read_only=True)
-    district = serializers.CharField(source="district.name", default=None)
+    district = serializers.CharField(source="district.name", default=None, allow_null=True)
 
     class Meta:
         model = AccommodationEpisode

@@ -295,7 +295,7 @@ class MeSerializer(serializers.Serializer[Any]):
     staff_id = serializers.CharField()
     name = serializers.CharField(source="get_full_name")
     role = serializers.CharField()
-    team = serializers.CharField(source="team.name", default=None)
+    team = serializers.CharField(source="team.name", default=None, allow_null=True)
 
 
 class MeView(generics.GenericAPIView):  # type: ignore[type-arg]

@@ -16,12 +16,13 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 class ContactForm(GovukForm):
     day = GovukDateField(label="Date of contact")
-    time = forms.CharField(label="Time", required=False, help_text="For example, 14:30. Leave blank if not known")
+    time = forms.CharField(label="Time", required=False, max_length=5,
+                           help_text="For example, 14:30. Leave blank if not known")
     kind = forms.ChoiceField(label="Kind of contact", choices=ContactKind.choices, widget=forms.RadioSelect)
     made_by = forms.ChoiceField(label="Who made the contact", choices=MadeBy.choices, widget=forms.RadioSelect)
     successful = forms.ChoiceField(label="Did the contact happen?", choices=[
         ("yes", "Yes, we spoke or met"), ("no", "No, it was an attempt")], widget=forms.RadioSelect)
-    reason_unsuccessful = forms.CharField(label="If not, why not", required=False)
+    reason_unsuccessful = forms.CharField(label="If not, why not", required=False, max_length=200)
     seen_alone = forms.ChoiceField(label="Was the young person seen alone?", required=False, widget=forms.RadioSelect,
                                    choices=YES_NO + [("", "Not a visit")])
     note = forms.CharField(label="Note", required=False, widget=forms.Textarea,
@@ -47,14 +48,14 @@ class ContactForm(GovukForm):
 
 class AmendForm(ContactForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    reason = forms.CharField(label="Reason for the amendment", required=False,
+    reason = forms.CharField(label="Reason for the amendment", required=False, max_length=300,
                              help_text="Needed after 24 hours: the record keeps what it said before")
 
 
 class EffortForm(GovukForm):
     effort = forms.ChoiceField(label="What was done", choices=EFFORTS, widget=forms.RadioSelect)
     done_on = GovukDateField(label="Date")
-    outcome = forms.CharField(label="Outcome", required=False)
+    outcome = forms.CharField(label="Outcome", required=False, max_length=300)
 
 
 class MissingForm(GovukForm):

@@ -7,6 +7,8 @@ from typing import Any
 
 from django import forms
 
+from leavingcare.validation import guard_form_fields
+
 
 class GovukDateWidget(forms.MultiWidget):
     """The GOV.UK date input: three boxes, day, month and year."""
@@ -81,6 +83,7 @@ def name_fields(form: forms.BaseForm) -> None:
             field.error_messages["required"] = f"Enter {lower}"
         if isinstance(field, forms.DecimalField):
             field.error_messages["invalid"] = f"{label} must be an amount of money, like 25.50"
+    guard_form_fields(form)
 
 
 def apply_errors(form: forms.BaseForm, error: Any) -> None:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.policy import require
 from audit.log import field_changes, record
 from audit.models import Action
+from leavingcare.validation import MONEY_MAX
 from leavingcare.versioning import bump, check_version
 from money.entitlements import to_pay
 from money.models import Entitlement, Frequency, Payment, PaymentRequest, PaymentRun, Rate, RequestStatus
@@ -28,6 +29,8 @@ def parse_amount(raw: Any) -> Decimal:
         raise ValidationError({"amount": "Amount must be an amount of money, like 25.50"}) from None
     if not amount.is_finite() or amount <= 0:
         raise ValidationError({"amount": "Amount must be more than £0"})
+    if amount > MONEY_MAX:  # the column holds 9 digits, 2 after the point (SQLite would keep more, then fail)
+        raise ValidationError({"amount": f"Amount must be £{MONEY_MAX:,} or less"})
     if amount != amount.quantize(Decimal("0.01")):
         raise ValidationError({"amount": "Amount must be in pounds and pence, like 25.50"})
     return amount

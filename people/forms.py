@@ -99,7 +99,7 @@ class AllocationForm(GovukForm):
     role = forms.ChoiceField(label="Role", choices=AllocationRole.choices, widget=forms.RadioSelect)
     worker = forms.ModelChoiceField(label="Worker", queryset=User.objects.none())
     start_date = GovukDateField(label="Allocated from")
-    reason = forms.CharField(label="Reason for the change", required=False, widget=forms.Textarea,
+    reason = forms.CharField(label="Reason for the change", required=False, widget=forms.Textarea, max_length=200,
                              help_text="Needed when this replaces a current allocation")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

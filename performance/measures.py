@@ -81,7 +81,8 @@ def as_at_rows(qs: QuerySet[YoungPerson], as_at: dt.date, by: str | None = None)
     keys = ["band"] + ([by] if by else [])
     grouped = _per_person_counts(as_at_cohort(qs, as_at), by)
     found = {tuple(g[k] for k in keys): g for g in grouped}
-    groups = sorted({k[1:] for k in found}) if by else [()]
+    # a young person with no team or district groups under None, listed last (None and text do not sort together)
+    groups = sorted({k[1:] for k in found}, key=lambda g: (g[0] is None, g[0] or "")) if by else [()]
     rows = []
     for group in groups:
         for label, _, _ in AS_AT_BANDS:

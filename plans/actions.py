@@ -12,9 +12,10 @@ from django.utils import timezone
 from accounts.policy import require
 from audit.log import record
 from audit.models import Action
+from leavingcare.validation import text_problem
 from org.config import setting
 from people.models import YoungPerson
-from plans.areas import GRADES, areas_for
+from plans.areas import BY_KEY, GRADES, areas_for
 from plans.models import PathwayPlan, PlanAction, PlanArea, PlanDraft, PlanQualityAudit, PlanStatus, PlanVersion
 from worklists.clock import add_months
 
@@ -60,10 +61,28 @@ def start_plan(actor: Any, yp: YoungPerson, request: Any = None) -> PathwayPlan:
     return plan
 
 
+def check_text(data: dict[str, Any]) -> None:
+    """The plan's words as posted (the page or its autosave): refuse NUL characters and text over the limit,
+    keyed by the posted field's name, before anything is kept."""
+    errors: dict[str, str] = {}
+    for key, parts in (data.get("areas") or {}).items():
+        title = BY_KEY[key].title if key in BY_KEY else key
+        for part, label in (("my_words", "What I think"), ("assessment", "Worker's assessment")):
+            problem = text_problem(f"{label} ({title})", parts.get(part))
+            if problem:
+                errors[f"area-{key}-{part}"] = problem
+    problem = text_problem("The young person's views", data.get("young_person_views"))
+    if problem:
+        errors["young_person_views"] = problem
+    if errors:
+        raise ValidationError(errors)
+
+
 def autosave(actor: Any, plan: PathwayPlan, data: dict[str, Any], base_version: int) -> PlanDraft:
     require(actor, "plans.change_plan", plan)
     if plan.status in (PlanStatus.SIGNED_OFF, PlanStatus.SUPERSEDED):
         raise ValidationError("This plan is signed off: start a review to change it")
+    check_text(data)
     draft, _ = PlanDraft.objects.update_or_create(plan=plan, user=actor, defaults={"data": data,
                                                                                    "base_version": base_version})
     return draft
@@ -73,6 +92,7 @@ def autosave(actor: Any, plan: PathwayPlan, data: dict[str, Any], base_version: 
 def save(actor: Any, plan: PathwayPlan, data: dict[str, Any], base_version: int, request: Any = None) -> PathwayPlan:
     """Save what was typed. If someone saved since ``base_version``, nothing is overwritten: PlanConflict."""
     require(actor, "plans.change_plan", plan)
+    check_text(data)
     plan = PathwayPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.status in (PlanStatus.SIGNED_OFF, PlanStatus.SUPERSEDED):
         raise ValidationError("This plan is signed off: start a review to change it")

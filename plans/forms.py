@@ -10,8 +10,8 @@ from leavingcare.forms import GovukDateField, GovukForm
 
 
 class ActionForm(GovukForm):
-    what = forms.CharField(label="What will be done")
-    who = forms.CharField(label="Who will do it")
+    what = forms.CharField(label="What will be done", max_length=300)
+    who = forms.CharField(label="Who will do it", max_length=120)
     by_when = GovukDateField(label="By when")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -20,7 +20,7 @@ class ActionForm(GovukForm):
 
 
 class ReviewDueForm(GovukForm):
-    review_reason = forms.CharField(label="What has changed")
+    review_reason = forms.CharField(label="What has changed", max_length=200)
     review_due = GovukDateField(label="Review due by")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

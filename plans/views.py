@@ -20,6 +20,7 @@ from audit.log import record, viewed, viewed_many
 from audit.models import Action
 from leavingcare.access import plan, rule, young_person
 from leavingcare.pages import submitted
+from leavingcare.validation import whole_number
 from org.config import setting
 from people.scope import can_see_names, get_young_person_or_404, scoped
 from people.summary import summary_for
@@ -79,7 +80,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         data = form_data(request.POST, plan)
         try:
-            actions.save(request.user, plan, data, int(request.POST.get("base_version", -1)), request=request)
+            actions.save(request.user, plan, data, whole_number(request.POST.get("base_version"), "The plan's version",
+                                                                -1), request=request)
         except actions.PlanConflict as error:
             conflict = error.theirs
             plan.refresh_from_db()
@@ -136,7 +138,11 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return JsonResponse({"signed_out": True}, status=401)
     plan = _plan(request, pk)
-    actions.autosave(request.user, plan, form_data(request.POST, plan), int(request.POST.get("base_version", 0)))
+    try:
+        actions.autosave(request.user, plan, form_data(request.POST, plan),
+                         whole_number(request.POST.get("base_version"), "The plan's version", 0))
+    except ValidationError as error:
+        return HttpResponse("Draft not kept: " + " ".join(error.messages), status=400)
     return HttpResponse(f'Draft kept at {timezone.localtime():%H:%M:%S}')
 
 

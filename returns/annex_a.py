@@ -14,6 +14,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from accommodation import codes as accom_codes
 from accommodation.models import AccommodationEpisode, ActivityEpisode
 from contacts.models import Contact
+from leavingcare.csvsafe import safe_row
 from people import codes
 from people.eligibility import Category, age_on
 from people.models import Allocation, YoungPerson
@@ -73,7 +74,7 @@ def write(qs: QuerySet[YoungPerson], out: Path | Any, as_at: dt.date) -> int:
         cell.font = Font(bold=True)
     n = 0
     for yp in cohort(qs, as_at).iterator(chunk_size=2000):
-        ws.append(row(yp, as_at))
+        ws.append(safe_row(row(yp, as_at)))
         n += 1
     for col in ("D", "P", "Q"):
         for cell in ws[col][1:]:

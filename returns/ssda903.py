@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from leavingcare import csvsafe
 from people.models import CareEpisode, YoungPerson
 from performance.definitions import collection_year
 from returns.models import Oc3Status
@@ -51,7 +52,7 @@ def export(year: int, out: Path, refresh: bool = True) -> Export:
     people_ids = set(episodes.values_list("young_person_id", flat=True)) | set(oc3.values_list("young_person_id",
                                                                                                 flat=True))
     with open(out / "header.csv", "w", newline="") as f:
-        w = csv.writer(f)
+        w = csvsafe.writer(f)
         w.writerow(HEADER)
         people = YoungPerson.objects.filter(pk__in=people_ids).order_by("la_person_id")
         # The last day each child was looked after in the year (31 March if still looked after)
@@ -71,7 +72,7 @@ def export(year: int, out: Path, refresh: bool = True) -> Export:
                         d(yp.first_child_born) if mother == "1" else ""])
             n_header += 1
     with open(out / "episodes.csv", "w", newline="") as f:
-        w = csv.writer(f)
+        w = csvsafe.writer(f)
         w.writerow(EPISODES)
         n_episodes = 0
         for e in episodes.iterator(chunk_size=2000):
@@ -82,7 +83,7 @@ def export(year: int, out: Path, refresh: bool = True) -> Export:
                         e.reason_place_change, e.home_postcode, e.placement_postcode, e.urn])
             n_episodes += 1
     with open(out / "oc3.csv", "w", newline="") as f:
-        w = csv.writer(f)
+        w = csvsafe.writer(f)
         w.writerow(OC3)
         n_oc3 = 0
         for row in oc3.iterator(chunk_size=2000):

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -60,6 +60,8 @@ def annex_a(request: HttpRequest) -> HttpResponse:
 def ssda903(request: HttpRequest, year: int) -> HttpResponse:
     if not (request.user.is_superuser or request.user.role == Role.SENIOR_MANAGER):
         raise PermissionDenied("The SSDA903 return covers everyone: it is for the head of service.")
+    if not 2000 <= year <= 2100:  # no such collection year (and no date can be made for year 0)
+        raise Http404("No SSDA903 return for that year")
     with tempfile.TemporaryDirectory() as tmp:
         done = export(year, Path(tmp))
         buffer = io.BytesIO()

@@ -27,6 +27,10 @@
     if (event.detail.xhr && (event.detail.xhr.status === 401 || event.detail.xhr.status === 403)) {
       keep();
       status.textContent = "You have been signed out. What you typed is kept on this device: sign in again and come back to this plan to carry on.";
+    } else if (event.detail.xhr && event.detail.xhr.status === 400) {
+      // the server refused the draft (a NUL character, text over the limit): say why, in the status line
+      keep();
+      status.textContent = event.detail.xhr.responseText;
     }
   });
 })();

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from leavingcare import csvsafe
 from people.models import YoungPerson
 from performance.measures import as_at_rows, dfe_year_rows
 
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         if opts["format"] == "json":
             self.stdout.write(json.dumps({**head, "indicators": rows}, indent=1))
             return
-        writer = csv.DictWriter(self.stdout, fieldnames=["method", "period"] + FIELDS, lineterminator="\n")
+        writer = csvsafe.dict_writer(self.stdout, fieldnames=["method", "period"] + FIELDS, lineterminator="\n")
         writer.writeheader()
         period = head.get("year", head.get("as_at"))
         for row in rows:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import sys
@@ -12,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from accounts.models import User
+from leavingcare import csvsafe
 from people.models import YoungPerson
 from worklists.queries import items
 
@@ -37,6 +37,6 @@ class Command(BaseCommand):
         if opts["format"] == "json":
             self.stdout.write(json.dumps({"as_at": as_at.isoformat(), "items": rows}, indent=1))
         else:
-            writer = csv.DictWriter(sys.stdout, fieldnames=["young_person", "kind", "due", "status", "worker"])
+            writer = csvsafe.dict_writer(sys.stdout, fieldnames=["young_person", "kind", "due", "status", "worker"])
             writer.writeheader()
             writer.writerows(rows)

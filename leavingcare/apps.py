@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class LeavingCareConfig(AppConfig):
+    """The project's shared pieces. On ready, every model save is checked by leavingcare.validation."""
+
+    name = "leavingcare"
+    verbose_name = "Leaving Care"
+
+    def ready(self) -> None:
+        from django.db.models.signals import pre_save
+
+        from leavingcare.validation import check_before_save
+
+        pre_save.connect(check_before_save, dispatch_uid="leavingcare.validation.check_before_save")
