@@ -19,3 +19,6 @@ for name, value in {
     os.environ.setdefault(name, value)
 
 from leavingcare.settings import *  # noqa: E402, F403
+
+# Fixture users are created with passwords in almost every test: a fast hasher keeps the suite quick.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
