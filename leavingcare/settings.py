@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "plans",
     "accommodation",
     "money",
+    "housing",
     "performance",
     "returns",
     "api",
