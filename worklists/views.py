@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.roles import MANAGER_ROLES, Role
 from contacts.losing_touch import lost_contact
 from contacts.measures import in_touch_rows
+from housing.queries import bed_and_breakfast_items
 from org.models import Team
 from people.models import YoungPerson
 from people.scope import can_see_names, young_people_for
@@ -42,7 +43,8 @@ def mine(request: HttpRequest) -> HttpResponse:
     found = items(caseload, today, worker_id=user.pk)
     return render(request, "worklists/list.html", {
         "heading": "My worklist", "page": _page(request, found), "today": today,
-        "counts": Counter(i.due.status for i in found), "lost": lost_contact(caseload, today)})
+        "counts": Counter(i.due.status for i in found), "lost": lost_contact(caseload, today),
+        "alarms": bed_and_breakfast_items(caseload, today)})
 
 
 def _page(request: HttpRequest, found: list[Any]) -> Any:
@@ -77,7 +79,10 @@ def team(request: HttpRequest) -> HttpResponse:
         by_locality[(locality or "–", status)] += n
         totals[status] += n
     return render(request, "worklists/team.html", {
-        "heading": "Team worklist", "page": page, "query": f"team={chosen}" if chosen else "", "today": today,
+        "heading": "Team worklist", "page": page,
+        # Every manager sees every 16- or 17-year-old in bed and breakfast they may see, whichever team is chosen
+        "alarms": bed_and_breakfast_items(young_people_for(request.user), today),
+        "query": f"team={chosen}" if chosen else "", "today": today,
         "teams": teams, "chosen": chosen, "workers": User.objects.in_bulk(worker_ids),
         "counts": totals, "team_counts": sorted({t for t, _ in by_team}),
         "by_team": by_team, "by_locality": by_locality, "locality_names": sorted({loc for loc, _ in by_locality}),
