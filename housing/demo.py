@@ -285,6 +285,8 @@ def _bed_and_breakfast(ctx: DemoContext, rng: random.Random, people: dict[int, D
     for p in sorted(people.values(), key=lambda p: p.pk):
         if p.pk in living or p.in_care_now or p.in_custody or age_on(p.dob, yesterday) != 17:
             continue
+        if birthday(p.dob, 17) > yesterday - dt.timedelta(days=120):
+            continue  # keep clear of the 17th-birthday window the SSDA903 OC3 return reads
         last = AccommodationEpisode.objects.filter(young_person_id=p.pk).order_by("-start_date").first()
         if last is None or last.start_date >= yesterday - dt.timedelta(days=30) or last.accom in ("W", "X"):
             continue
