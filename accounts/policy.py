@@ -209,3 +209,18 @@ add("org.administer", administrator,
     "The administration pages (teams, hubs, local settings) are for administrators")
 add("accounts.administer", administrator, "Only administrators invite, create and close staff accounts")
 add("money.change_catalogue", administrator, "Only administrators change the entitlements catalogue and its rates")
+
+# ---------------------------------------------------------------- housing
+add("housing.view", housing | practitioner, "Housing pages are for housing advisers and practitioners")
+add("housing.refer", (housing | practitioner) & in_scope,
+    "Only housing advisers and the young person's workers and managers make a housing referral")
+add("housing.manage_stock", housing | manager, "Only housing advisers and managers manage the housing stock")
+add("housing.offer", (housing | manager) & in_scope, "Only housing advisers and managers offer homes")
+add("housing.move_in", (housing | manager) & in_scope,
+    "Only housing advisers and managers record a move into supported accommodation")
+add("housing.record", (housing | practitioner) & in_scope,
+    "Only housing advisers and the young person's workers and managers record Staying Put, the House Project, "
+    "housing registers, bids and homelessness")
+add("housing.challenge", (housing | manager) & in_scope,
+    "Only housing advisers and managers challenge an intentional-homelessness decision")
+add("housing.manage_cohorts", housing | manager, "Only housing advisers and managers run House Project cohorts")

@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 
 from api import views
+from housing import api as housing
 
 app_name = "api"
 urlpatterns = [
@@ -20,4 +21,9 @@ urlpatterns = [
     path("young-people/<int:pk>/contacts/", views.ContactsView.as_view(), name="contacts"),
     path("young-people/<int:pk>/accommodation/", views.AccommodationView.as_view(), name="accommodation"),
     path("young-people/<int:pk>/activities/", views.ActivitiesView.as_view(), name="activities"),
+    path("housing/stock/", housing.StockView.as_view(), name="housing_stock"),
+    path("housing/referrals/", housing.ReferralsView.as_view(), name="housing_referrals"),
+    path("housing/offers/", housing.OffersView.as_view(), name="housing_offers"),
+    path("housing/offers/<int:pk>/answer/", housing.AnswerView.as_view(), name="housing_offer_answer"),
+    path("housing/moves/", housing.MovesView.as_view(), name="housing_moves"),
 ]

@@ -18,6 +18,7 @@ NAV: list[tuple[str, str, set[str]]] = [
     ("Young people", "people:list", CASE),
     ("Plans", "plans:home", CASE),
     ("Money", "money:home", CASE),
+    ("Housing", "housing:home", MANAGE | {R.HOUSING_ADVISER}),
     ("Performance", "performance:dashboard", MANAGE | {R.PERFORMANCE_ANALYST}),
     ("Returns", "returns:home", MANAGE | {R.PERFORMANCE_ANALYST}),
     ("Administration", "org:admin", {R.ADMINISTRATOR}),

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "plans",
     "accommodation",
     "money",
+    "housing",
     "performance",
     "returns",
     "api",

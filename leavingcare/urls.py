@@ -22,6 +22,7 @@ urlpatterns = [
     path("plans/", include("plans.urls")),
     path("accommodation/", include("accommodation.urls")),
     path("money/", include("money.urls")),
+    path("housing/", include("housing.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
     path("audit/", include("audit.urls")),

@@ -83,6 +83,15 @@ DEFAULTS: dict[str, Any] = {
     # Email each worker a daily count of their overdue and due-soon items (no names in the email)
     "daily_reminders": True,
     # ---- end going live ----
+    # ---- housing ----
+    # Priority for core supported accommodation by age on the referral date [seed 000 s3.4]: under medium_from
+    # high (16-17), under low_from medium (18-20), from low_from low (21 and older)
+    "housing_priority_ages": {"medium_from": 18, "low_from": 21},
+    # Bed and breakfast for a 16- or 17-year-old: no more than this many working days [seed 002 near line 1330]
+    "bed_and_breakfast_working_days": 2,
+    # A Staying Put arrangement ends by this birthday (statute: to 21)
+    "staying_put_until_age": 21,
+    # ---- end housing ----
 }
 
 

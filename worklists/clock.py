@@ -36,6 +36,8 @@ LABELS = {
     "needs_assessment": "Needs assessment",
     "pathway_plan_review": "Pathway plan review",
     "pa_allocation": "Allocate a personal adviser",
+    # Not on the statutory clock: raised by housing.queries.bed_and_breakfast_items
+    "bed_and_breakfast": "16 or 17 in bed and breakfast: move within two working days",
 }
 CARE_LEAVER = {"eligible", "relevant", "former_relevant", "qualifying"}
 # A personal adviser is a duty for these; qualifying young people get one only on request

@@ -16,6 +16,7 @@ from accounts.roles import MANAGER_ROLES, Role
 from audit.log import viewed_many
 from contacts.losing_touch import lost_contact
 from contacts.measures import in_touch_rows
+from housing.queries import bed_and_breakfast_items
 from leavingcare.access import rule
 from org.models import Team
 from people.models import YoungPerson
@@ -46,7 +47,8 @@ def mine(request: HttpRequest) -> HttpResponse:
     viewed_many(user, {i.young_person.pk for i in page} | {yp.pk for yp in lost}, "page:my_worklist", request=request)
     return render(request, "worklists/list.html", {
         "heading": "My worklist", "page": page, "today": today,
-        "counts": Counter(i.due.status for i in found), "lost": lost})
+        "counts": Counter(i.due.status for i in found), "lost": lost,
+        "alarms": bed_and_breakfast_items(caseload, today)})
 
 
 def _page(request: HttpRequest, found: list[Any]) -> Any:
@@ -84,7 +86,10 @@ def team(request: HttpRequest) -> HttpResponse:
         by_locality[(locality or "–", status)] += n
         totals[status] += n
     return render(request, "worklists/team.html", {
-        "heading": "Team worklist", "page": page, "query": f"team={chosen}" if chosen else "", "today": today,
+        "heading": "Team worklist", "page": page,
+        # Every manager sees every 16- or 17-year-old in bed and breakfast they may see, whichever team is chosen
+        "alarms": bed_and_breakfast_items(young_people_for(request.user), today),
+        "query": f"team={chosen}" if chosen else "", "today": today,
         "teams": teams, "chosen": chosen, "workers": User.objects.in_bulk(worker_ids),
         "counts": totals, "team_counts": sorted({t for t, _ in by_team}),
         "by_team": by_team, "by_locality": by_locality, "locality_names": sorted({loc for loc, _ in by_locality}),

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from accounts.models import User
+from housing.queries import bed_and_breakfast_items
 from leavingcare import csvsafe
 from people.models import YoungPerson
 from worklists.queries import items
@@ -29,6 +30,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **opts: Any) -> None:
         as_at = opts["as_at"] or timezone.localdate()
         found = items(YoungPerson.objects.all(), as_at)
+        # 16- and 17-year-olds in bed and breakfast: due_soon at once, overdue (escalated) after two working days
+        found = sorted(found + bed_and_breakfast_items(YoungPerson.objects.all(), as_at),
+                       key=lambda i: (i.due.due, i.young_person.la_person_id, i.due.kind))
         worker_ids = {i.due.worker_id for i in found if i.due.worker_id}
         staff = dict(User.objects.filter(pk__in=worker_ids).values_list("pk", "staff_id"))
         rows = [{"young_person": i.young_person.la_person_id, "kind": i.due.kind, "due": i.due.due.isoformat(),
