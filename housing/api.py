@@ -23,6 +23,7 @@ from audit.log import viewed_many
 from housing import actions
 from housing.models import Home, HomeStatus, HomeType, Occupancy, Offer, Referral
 from housing.queries import queue
+from leavingcare.access import Policy
 from org.models import District
 from people.scope import get_young_person_or_404, scoped
 
@@ -118,7 +119,7 @@ class MoveCreateSerializer(serializers.Serializer[Any]):
 
 
 class HousingView(ApiView):
-    open_to_service_wide_writers = True  # housing advisers write here; accounts.policy decides each verb
+    # Role-level here (FollowsPolicy); each verb asks accounts.policy about the record itself
 
     def run(self, act: Any) -> Any:
         try:
@@ -156,6 +157,7 @@ def _page(view: Any, request: Request, rows: list[Any], serializer: Any, what: s
 
 
 class StockView(HousingView, generics.ListAPIView):  # type: ignore[type-arg]
+    policy = Policy("housing.view", None, None)
     serializer_class = HomeSerializer
     queryset = Home.objects.none()
 
@@ -177,6 +179,7 @@ class StockView(HousingView, generics.ListAPIView):  # type: ignore[type-arg]
 
 
 class ReferralsView(HousingView, generics.ListAPIView):  # type: ignore[type-arg]
+    policy = Policy("housing.view", "housing.refer", None)
     serializer_class = QueuedSerializer
     queryset = Referral.objects.none()
 
@@ -207,6 +210,7 @@ class ReferralsView(HousingView, generics.ListAPIView):  # type: ignore[type-arg
 
 
 class OffersView(HousingView, generics.ListAPIView):  # type: ignore[type-arg]
+    policy = Policy("housing.view", "housing.offer", None)
     serializer_class = OfferSerializer
     queryset = Offer.objects.none()
 
@@ -242,6 +246,7 @@ class OffersView(HousingView, generics.ListAPIView):  # type: ignore[type-arg]
 
 
 class AnswerView(HousingView):
+    policy = Policy(None, "housing.offer", None)
     serializer_class = AnswerSerializer
 
     @extend_schema(request=AnswerSerializer, responses={200: OfferSerializer},
@@ -259,6 +264,7 @@ class AnswerView(HousingView):
 
 
 class MovesView(HousingView, generics.ListAPIView):  # type: ignore[type-arg]
+    policy = Policy("housing.view", "housing.move_in", None)
     serializer_class = MoveSerializer
     queryset = Occupancy.objects.none()
 

@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -53,6 +52,7 @@ from housing.queries import (
     vacancies,
     void_days_by_home,
 )
+from leavingcare.access import rule, young_person
 from leavingcare.pages import submitted
 from org.models import District
 from people.scope import get_young_person_or_404, scoped, young_people_for
@@ -86,7 +86,7 @@ def _district(request: HttpRequest) -> District | None:
 # ---------------------------------------------------------------- lists
 
 
-@login_required
+@rule("housing.view")
 def home(request: HttpRequest) -> HttpResponse:
     _allowed(request)
     today = timezone.localdate()
@@ -101,7 +101,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "is_adviser": user.role == "housing_adviser", "figures": figures(today, young_people_for(user))})
 
 
-@login_required
+@rule("housing.view")
 def queue_page(request: HttpRequest) -> HttpResponse:
     _allowed(request)
     today = timezone.localdate()
@@ -114,7 +114,7 @@ def queue_page(request: HttpRequest) -> HttpResponse:
         "query": f"district={district.pk}" if district else "", "may_offer": may(request.user, "housing.offer")})
 
 
-@login_required
+@rule("housing.view")
 def vacancies_page(request: HttpRequest) -> HttpResponse:
     _allowed(request)
     today = timezone.localdate()
@@ -134,7 +134,7 @@ def vacancies_page(request: HttpRequest) -> HttpResponse:
         "may_manage": may(request.user, "housing.manage_stock")})
 
 
-@login_required
+@rule("housing.view")
 def move_on_page(request: HttpRequest) -> HttpResponse:
     _allowed(request)
     rows = list(move_on(scoped(Occupancy.objects.all(), request.user)))
@@ -142,7 +142,7 @@ def move_on_page(request: HttpRequest) -> HttpResponse:
     return render(request, "housing/move_on.html", {"rows": rows, "today": timezone.localdate()})
 
 
-@login_required
+@rule("housing.view")
 def figures_page(request: HttpRequest) -> HttpResponse:
     _allowed(request)
     today = timezone.localdate()
@@ -153,7 +153,7 @@ def figures_page(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- a young person's housing
 
 
-@login_required
+@rule("people.view_record", of=young_person)
 def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     viewed(request.user, yp, "page:housing", request=request)
@@ -180,7 +180,7 @@ def _yp_form(request: HttpRequest, pk: int, form_class: Any, permission: str, ac
     return _form_page(request, form, heading, reverse(BACK, args=[yp.pk]), yp.display_name)
 
 
-@login_required
+@rule("housing.refer", "housing.refer", of=young_person)
 def refer(request: HttpRequest, pk: int) -> HttpResponse:
     return _yp_form(request, pk, ReferralForm, "housing.refer", lambda yp, d: actions.make_referral(
         request.user, yp, d["referred_on"], d["need"], d["district"], d["home_type"], request=request),
@@ -188,14 +188,14 @@ def refer(request: HttpRequest, pk: int) -> HttpResponse:
         {"referred_on": timezone.localdate()})
 
 
-@login_required
+@rule("housing.record", "housing.record", of=young_person)
 def staying_put(request: HttpRequest, pk: int) -> HttpResponse:
     return _yp_form(request, pk, StayingPutForm, "housing.record", lambda yp, d: actions.start_staying_put(
         request.user, yp, d["carer_name"], d["start_date"], d["planned_end"], d["weekly_allowance"],
         d["carer_reference"], request=request), "Staying Put arrangement recorded", "Record Staying Put")
 
 
-@login_required
+@rule("housing.record", "housing.record", of=young_person)
 def homeless(request: HttpRequest, pk: int) -> HttpResponse:
     return _yp_form(request, pk, HomelessnessForm, "housing.record", lambda yp, d: actions.start_homelessness(
         request.user, yp, d["started_on"], d["district"], d["note"], request=request),
@@ -205,7 +205,7 @@ def homeless(request: HttpRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------- offers and moves
 
 
-@login_required
+@rule("housing.offer", "housing.offer")
 def offer(request: HttpRequest, referral_pk: int) -> HttpResponse:
     referral = get_object_or_404(scoped(Referral.objects.select_related("young_person", "district"), request.user),
                                  pk=referral_pk)
@@ -230,7 +230,7 @@ def _offer(request: HttpRequest, offer_pk: int, permission: str) -> Offer:
     return found
 
 
-@login_required
+@rule("housing.offer", "housing.offer")
 def answer(request: HttpRequest, offer_pk: int) -> HttpResponse:
     found = _offer(request, offer_pk, "housing.offer")
     form = _versioned(AnswerForm(request.POST or None, initial={"answered_on": timezone.localdate()}), found)
@@ -242,7 +242,7 @@ def answer(request: HttpRequest, offer_pk: int) -> HttpResponse:
                       reverse(BACK, args=[found.young_person_id]), found.young_person.display_name)
 
 
-@login_required
+@rule("housing.move_in", "housing.move_in")
 def move_in(request: HttpRequest, offer_pk: int) -> HttpResponse:
     found = _offer(request, offer_pk, "housing.move_in")
     form = _versioned(MoveInForm(request.POST or None, initial={"moved_in_on": timezone.localdate(),
@@ -255,7 +255,7 @@ def move_in(request: HttpRequest, offer_pk: int) -> HttpResponse:
                       found.young_person.display_name, "Record the move")
 
 
-@login_required
+@rule("housing.manage_stock", "housing.manage_stock")
 def home_status(request: HttpRequest, home_pk: int) -> HttpResponse:
     require(request.user, "housing.manage_stock")
     place = get_object_or_404(Home, pk=home_pk)
@@ -279,7 +279,7 @@ def _episode(request: HttpRequest, episode_pk: int, permission: str) -> Homeless
     return found
 
 
-@login_required
+@rule("housing.record", "housing.record")
 def decision(request: HttpRequest, episode_pk: int) -> HttpResponse:
     ep = _episode(request, episode_pk, "housing.record")
     form = _versioned(DecisionForm(request.POST or None, initial={"decided_on": timezone.localdate()}), ep)
@@ -290,7 +290,7 @@ def decision(request: HttpRequest, episode_pk: int) -> HttpResponse:
                       ep.young_person.display_name)
 
 
-@login_required
+@rule("housing.challenge", "housing.challenge")
 def challenge(request: HttpRequest, episode_pk: int) -> HttpResponse:
     ep = _episode(request, episode_pk, "housing.challenge")
     form = ChallengeForm(request.POST or None, initial={"challenged_on": timezone.localdate()})
@@ -301,7 +301,7 @@ def challenge(request: HttpRequest, episode_pk: int) -> HttpResponse:
                       reverse(BACK, args=[ep.young_person_id]), ep.young_person.display_name)
 
 
-@login_required
+@rule("housing.challenge", "housing.challenge")
 def challenge_outcome(request: HttpRequest, challenge_pk: int) -> HttpResponse:
     found = get_object_or_404(scoped(IntentionalityChallenge.objects.select_related("young_person"), request.user),
                               pk=challenge_pk)
