@@ -20,4 +20,5 @@ urlpatterns = [
     path("returns/", include("returns.urls")),
     path("audit/", include("audit.urls")),
     path("api/v1/", include("api.urls")),
+    path("app/", include("youngapp.urls")),
 ]
