@@ -191,13 +191,21 @@ def send_code(address: str, request: Any = None) -> None:
            request=request)
 
 
-@transaction.atomic
 def check_code(address: str, typed: str, request: Any = None) -> User:
     """The young person's user when ``typed`` is the live code for ``address``; otherwise a ValidationError on
-    "code" that says the same for unknown addresses, wrong codes and codes that have run out."""
+    "code" that says the same for unknown addresses, wrong codes and codes that have run out. Wrong tries are
+    saved before the refusal is raised (outside the transaction), so they count."""
     key = r.hash_address(settings.SECRET_KEY, address)
     if _recent(key, "wrong") >= r.MAX_WRONG_IN_WINDOW:
         raise ValidationError({"code": TOO_MANY})
+    with transaction.atomic():
+        user = _use_code(key, address, typed, request)
+    if user is None:
+        raise ValidationError({"code": WRONG_CODE})
+    return user
+
+
+def _use_code(key: str, address: str, typed: str, request: Any) -> User | None:
     access = _find_access(address)
     now = timezone.now()
     code = None
@@ -215,7 +223,7 @@ def check_code(address: str, typed: str, request: Any = None) -> User:
         if access is not None:
             record(access.user, Action.DENIED, young_person=access.young_person, object_type="app:sign_in",
                    request=request)
-        raise ValidationError({"code": WRONG_CODE})
+        return None
     code.used_at = now
     code.save(update_fields=["used_at"])
     access = AppAccess.objects.select_for_update().get(pk=access.pk)

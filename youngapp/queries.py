@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 
 from audit.log import record
 from audit.models import Action
@@ -129,13 +130,12 @@ def worklist_items(user: Any, today: dt.date) -> list[AppItem]:
     see their file, that nobody has dealt with yet, for young people on their caseload."""
     ids = caseload_ids(user)
     items = []
-    firsts = (Message.objects.filter(young_person_id__in=ids, from_young_person=True, answered_at__isnull=True)
-              .values("young_person_id").annotate(n=Count("pk")).order_by())
-    oldest = {m.young_person_id: m for m in Message.objects.filter(
-        young_person_id__in=[f["young_person_id"] for f in firsts], from_young_person=True,
-        answered_at__isnull=True).order_by("sent_at").select_related("young_person")}
+    oldest: dict[int, Message] = {}
+    for m in (Message.objects.filter(young_person_id__in=ids, from_young_person=True, answered_at__isnull=True)
+              .order_by("sent_at").select_related("young_person")):
+        oldest.setdefault(m.young_person_id, m)
     for m in sorted(oldest.values(), key=lambda m: m.sent_at):
-        sent_on = m.sent_at.date()
+        sent_on = timezone.localdate(m.sent_at)
         if r.answer_overdue(sent_on, today):
             items.append(AppItem(m.young_person, "Message not answered", sent_on,
                                  reverse("youngapp:staff_record", args=[m.young_person_id])))
