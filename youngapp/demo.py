@@ -41,6 +41,6 @@ def sign_ins(write: Any) -> None:
     access = AppAccess.objects.filter(email=DEMO_EMAIL).select_related("young_person").first()
     if access is None:
         return
-    write(f"Young person's app (http://127.0.0.1:8000/app/): sign in as {DEMO_EMAIL} "
-          f"({access.young_person.display_name}, PA pa1); the code is printed by "
-          f"`python manage.py outbox --to {DEMO_EMAIL} --last`")
+    write("Young person's app at /app/ (a code to email, no password):")
+    write(f"  {DEMO_EMAIL} {access.young_person.display_name}, PA pa1; their code: "
+          f"python manage.py outbox --to {DEMO_EMAIL} --last")

@@ -73,6 +73,7 @@ class Change:
     starts: list[Offer]
     stops: list[Offer]
     changes: list[tuple[Offer, Offer]]  # (before, after) where the amount changes
+    only_if_agreed: list[Offer]  # from this birthday, only when the PA agrees (discretionary)
 
 
 def changes_ahead(yp: YoungPerson, today: dt.date, now: list[Offer]) -> list[Change]:
@@ -87,7 +88,9 @@ def changes_ahead(yp: YoungPerson, today: dt.date, now: list[Offer]) -> list[Cha
         out.append(Change(age, day, [o for c, o in after.items() if c not in before],
                           [o for c, o in before.items() if c not in after],
                           [(before[c], o) for c, o in after.items() if c in before and before[c].amount != o.amount
-                           and before[c].left is None]))
+                           and before[c].left is None],
+                          [o for c, o in after.items() if o.discretionary and c in before
+                           and not before[c].discretionary]))
         before = after
     return out
 

@@ -30,7 +30,11 @@ async function sendQueued() {
         headers: { "Content-Type": "application/json", "X-CSRFToken": token },
         body: JSON.stringify(item),
       });
-      if (reply.status === 401) break; // a new code is needed first: keep the message
+      if (reply.status === 401) { // a new code is needed first: keep the message and say so
+        const data = await reply.json().catch(() => ({}));
+        if (data.url) window.location.href = data.url + "?next=" + encodeURIComponent(window.location.pathname);
+        return;
+      }
       if (reply.ok || reply.status === 400) {
         list = list.filter((x) => x.key !== item.key);
         save(list);
