@@ -106,6 +106,19 @@ def allowed_team(user: Any, team: Any) -> bool:
     return team_id == user.team_id or user.managed_teams.filter(pk=team_id).exists()
 
 
+@rules.predicate
+def is_own_record(user: Any, obj: Any) -> bool:
+    """A young person acting on their own record (the app): the record belongs to the young person their app
+    access is linked to, and that access is not suspended. ``None`` asks whether the role ever does this."""
+    access = getattr(user, "app_access", None) if getattr(user, "is_authenticated", False) else None
+    if access is None or not access.is_usable:
+        return False
+    if obj is None:
+        return True
+    yp = young_person_of(obj)
+    return yp is not None and yp.pk == access.young_person_id
+
+
 caseworker = role_is(*CASEWORKERS)
 manager = role_is(*MANAGERS)
 practitioner = role_is(*PRACTITIONERS)
@@ -114,6 +127,8 @@ housing = role_is(R.HOUSING_ADVISER)
 finance = role_is(R.FINANCE_OFFICER)
 analyst = role_is(R.PERFORMANCE_ANALYST)
 administrator = role_is(R.ADMINISTRATOR)
+young_person = role_is(R.YOUNG_PERSON)
+young_person_itself = young_person & is_own_record
 
 
 def add(name: str, predicate: Any, refusal: str) -> None:
@@ -169,8 +184,8 @@ add("plans.audit", manager & in_scope, "Only managers audit the quality of plans
 add("plans.view_audit_report", manager | analyst, "The plan quality report is for managers and analysts")
 
 # ---------------------------------------------------------------- money
-add("money.raise_request", practitioner & in_scope,
-    "Only the young person's workers and their managers ask for money")
+add("money.raise_request", (practitioner & in_scope) | young_person_itself,
+    "Only the young person's workers and their managers ask for money (or the young person, for themselves)")
 add("money.decide", manager & in_scope & manages_team_of & not_own_request,
     "Only a manager of the young person's team, who did not ask for it, decides a request")
 add("money.pay", finance & in_scope, "Only finance officers mark a request paid")
@@ -185,6 +200,21 @@ add("returns.view", manager | analyst, "Returns are for managers and performance
 add("returns.export_annex_a", manager, "Ofsted Annex A names young people: it is for managers")
 add("returns.export_ssda903", senior, "The SSDA903 return covers everyone: it is for the head of service")
 
+
+# ---------------------------------------------------------------- the young person's app (youngapp)
+# A young person is one more role: a User with role young_person, linked one-to-one to their record through
+# youngapp.AppAccess. They act only on their own record, and only while their access is not suspended.
+add("youngapp.view_own", young_person_itself, "You can only see your own record")
+add("youngapp.send_message", young_person_itself, "You can only send messages about yourself")
+add("youngapp.request_money", young_person_itself, "You can only ask for money for yourself")
+add("youngapp.comment_plan", young_person_itself, "You can only answer your own plan")
+add("youngapp.ask_for_file", young_person_itself, "You can only ask to see your own file")
+add("youngapp.invite", practitioner & in_scope,
+    "Only the young person's workers and their managers invite them to the app")
+add("youngapp.suspend", practitioner & in_scope,
+    "Only the young person's workers and their managers pause or restore app access")
+add("youngapp.reply", practitioner & in_scope,
+    "Only the young person's workers and their managers read and answer their app messages")
 
 # ---------------------------------------------------------------- asking
 

@@ -14,6 +14,8 @@ class Role(models.TextChoices):
     FINANCE_OFFICER = "finance_officer", "Finance officer"
     PERFORMANCE_ANALYST = "performance_analyst", "Performance analyst"
     ADMINISTRATOR = "administrator", "Administrator"
+    # Not staff: a young person signed in to the young person's app (youngapp), linked to one record
+    YOUNG_PERSON = "young_person", "Young person"
 
 
 CASEWORKER_ROLES = {Role.PERSONAL_ADVISER, Role.SOCIAL_WORKER}

@@ -28,6 +28,8 @@ class ApiTokenAuthentication(BaseAuthentication):
         token = ApiToken.objects.active().select_related("user").filter(key_hash=hash_token(key)).first()
         if token is None:
             raise exceptions.AuthenticationFailed("Invalid or revoked token")
+        if getattr(token.user, "role", None) == "young_person":  # the young person's app is not the staff API
+            raise exceptions.AuthenticationFailed("The API is for staff")
         now = timezone.now()
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

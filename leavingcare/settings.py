@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "performance",
     "returns",
     "api",
+    "youngapp",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +95,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "leavingcare.validation.BadInputMiddleware",
+    # A young person's session stays in the app (/app/): staff pages redirect there, the API refuses it
+    "youngapp.middleware.YoungPersonBoundaryMiddleware",
 ]
 
 ROOT_URLCONF = "leavingcare.urls"
@@ -315,3 +318,10 @@ MIDDLEWARE.insert(0, "leavingcare.logs.RequestLogMiddleware")
 WHITENOISE_USE_FINDERS = DEBUG or envbool("WHITENOISE_USE_FINDERS", "False")
 WHITENOISE_AUTOREFRESH = DEBUG
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
+# The young person's app (youngapp): GOV.UK Notify sends codes and "you have a message" notices when a key is
+# set; otherwise they go to the local outbox (manage.py outbox). Templates: see youngapp/notify.py.
+NOTIFY_API_KEY = os.getenv("NOTIFY_API_KEY", "")
+NOTIFY_EMAIL_TEMPLATE_ID = os.getenv("NOTIFY_EMAIL_TEMPLATE_ID", "")
+NOTIFY_SMS_TEMPLATE_ID = os.getenv("NOTIFY_SMS_TEMPLATE_ID", "")
+APP_BASE_URL = os.getenv("APP_BASE_URL", "http://127.0.0.1:8000")

@@ -28,6 +28,7 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("api/v1/", include("api.urls")),
     path("administration/", include("org.urls")),
+    path("app/", include("youngapp.urls")),
 ]
 
 if settings.DJANGO_ADMIN:

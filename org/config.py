@@ -92,6 +92,23 @@ DEFAULTS: dict[str, Any] = {
     # A Staying Put arrangement ends by this birthday (statute: to 21)
     "staying_put_until_age": 21,
     # ---- end housing ----
+    # ---- the young person's app (youngapp) ----
+    # Who a young person calls: the duty team by day and the emergency duty team out of hours (local choice:
+    # set the authority's own numbers in Authority.config; these are Lancashire's published numbers)
+    "app_duty_team": {"day_name": "Leaving Care duty team", "day_phone": "0300 123 6720",
+                      "day_hours": "Monday to Friday, 9am to 5pm",
+                      "night_name": "Emergency Duty Team (out of hours)", "night_phone": "0300 123 6722",
+                      "night_hours": "Evenings, weekends and bank holidays"},
+    # "I need help now": national crisis lines, free and open all day and night unless said otherwise
+    "app_crisis_lines": [
+        {"name": "Emergency: police, ambulance or fire", "how": "Call 999", "href": "tel:999"},
+        {"name": "Samaritans, to talk about anything", "how": "Call 116 123 (free, any time)", "href": "tel:116123"},
+        {"name": "Shout, if you would rather text", "how": "Text SHOUT to 85258 (free, any time)",
+         "href": "sms:85258?body=SHOUT"},
+        {"name": "NHS 111, for urgent mental health help", "how": "Call 111 and choose option 2", "href": "tel:111"},
+        {"name": "Childline, if you are under 19", "how": "Call 0800 1111 (free, any time)", "href": "tel:08001111"},
+    ],
+    # ---- end the young person's app ----
 }
 
 

@@ -218,3 +218,50 @@ def bring_review_forward(actor: Any, plan: PathwayPlan, due: dt.date | None, rea
     record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
            detail={"next_review_due": {"old": before, "new": due}, "reason": reason}, request=request)
     return plan
+
+
+# ---------------------------------------------------------------- the young person, through their app (youngapp)
+
+
+@transaction.atomic
+def record_young_person_views(actor: Any, plan: PathwayPlan, views: str, agrees: bool, request: Any = None
+                              ) -> PathwayPlan:
+    """The young person's own answer to their plan, recorded on the plan as theirs (a new version of the plan,
+    so a worker with the plan open is shown the change instead of overwriting it)."""
+    require(actor, "youngapp.comment_plan", plan)
+    plan = PathwayPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status == PlanStatus.SUPERSEDED:
+        raise ValidationError({"views": "This plan has been replaced by a newer one"})
+    who = actor.get_full_name() if actor is not None else "The young person"
+    answer = f"{'I agree with my plan' if agrees else 'I do not agree with my plan'}."
+    text = f"{answer} {views}".strip() if views else answer
+    before = plan.young_person_views
+    plan.young_person_views = f"{text}\n\n(Written by {who} in the young person's app on " \
+                              f"{timezone.localdate():%d/%m/%Y})"
+    plan.version += 1
+    plan.save(update_fields=["young_person_views", "version"])
+    PlanVersion.objects.create(plan=plan, number=plan.version, saved_by=actor, snapshot=snapshot(plan))
+    record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan, request=request, detail={
+        "young_person_views": {"old": before, "new": plan.young_person_views}, "agrees": agrees,
+        "version": plan.version, "by": "young person"})
+    return plan
+
+
+@transaction.atomic
+def complete_own_action(actor: Any, act: PlanAction, request: Any = None) -> PlanAction:
+    """The young person marks done an action of their own plan that is theirs to do."""
+    from youngapp.rules import is_own_action
+
+    act = PlanAction.objects.select_for_update().select_related("area__plan__young_person").get(pk=act.pk)
+    require(actor, "youngapp.comment_plan", act.area.plan)
+    yp = act.area.plan.young_person
+    if not is_own_action(act.who, yp.first_name, yp.preferred_name):
+        raise ValidationError({"action": "Only your PA can mark this one done"})
+    if act.status == "done":
+        return act
+    old = act.status
+    act.status, act.completed_on = "done", timezone.localdate()
+    act.save(update_fields=["status", "completed_on"])
+    record(actor, Action.CHANGE, young_person=yp, obj=act, request=request,
+           detail={"status": {"old": old, "new": "done"}, "by": "young person"})
+    return act

@@ -133,6 +133,14 @@ def print_sign_ins(write: Any) -> None:
         user = User.objects.filter(username=username).select_related("team").first()
         if user:
             write(f"  {username:<10} {label}{' – ' + user.team.name if user.team else ''}")
+    # Other sign-ins an app's demo sets up (e.g. youngapp's young person), from <app>/demo.py sign_ins(write)
+    for config in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError:
+            continue
+        if hasattr(module, "sign_ins"):
+            module.sign_ins(write)
 
 
 # The national-scale benchmark cohort (issue 6): about 110,000 young people, 4 million contacts, 1 million

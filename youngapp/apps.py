@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class YoungappConfig(AppConfig):
+    name = "youngapp"
+    verbose_name = "Young person's app"
