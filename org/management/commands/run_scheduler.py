@@ -32,10 +32,18 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=60.0, help="Seconds between rounds")
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        stopping = []
-        signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+        stopping: list[bool] = []
+        saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+        try:
+            self._rounds(opts, stopping)
+        finally:  # the queue's worker sets its own handlers; leave the process as it was
+            for sig, handler in saved.items():
+                signal.signal(sig, handler)
+
+    def _rounds(self, opts: dict[str, Any], stopping: list[bool]) -> None:
         once = opts["once"] or opts["date"] is not None
         while True:
+            signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
             day = opts["date"] or timezone.localdate()
             enqueued = enqueue_due(day)
             self.stdout.write(f"{day:%d/%m/%Y}: " + (f"enqueued {', '.join(enqueued)}" if enqueued
