@@ -54,7 +54,7 @@ class GovukDateField(forms.Field):
             if year < 1900:
                 raise ValueError
             return dt.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: a year like 999999999999999999999
             raise forms.ValidationError(f"{name} must be a real date") from None
 
 

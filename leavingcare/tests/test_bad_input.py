@@ -137,3 +137,10 @@ def api_client_for_manager(staff):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
+
+
+def test_a_huge_year_is_not_a_real_date():
+    from leavingcare.forms import GovukDateField
+
+    with pytest.raises(ValidationError, match="must be a real date"):
+        GovukDateField(label="Date").clean(["1", "1", "999999999999999999999"])
