@@ -35,7 +35,10 @@ OPEN = {
     "api/v1/openapi.json": "the published API description",
     "api/v1/me/": "who a token belongs to, for every role",
 }
-OPEN_PREFIXES = ("sign-in/", "sign-out/", "django-admin/", "accounts/", "static/", "app/", "openreferral/")
+# Sign-in and the signed-in person's own account (allauth, accounts/views.py), and the young person's app, which
+# has its own sign-in and its own route test (youngapp/tests/test_routes.py)
+OPEN_PREFIXES = ("sign-in/", "sign-out/", "signed-out/", "session/", "account/", "django-admin/", "static/", "app/",
+                 "openreferral/")
 
 
 def walk(patterns: list[Any], prefix: str = "") -> list[tuple[str, Any]]:
