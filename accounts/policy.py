@@ -179,6 +179,14 @@ add("returns.export_annex_a", manager, "Ofsted Annex A names young people: it is
 add("returns.export_ssda903", senior, "The SSDA903 return covers everyone: it is for the head of service")
 
 
+# ---------------------------------------------------------------- corporate parenting and scrutiny (corporate)
+# The board's meetings, actions and the service's action plans hold no young person's record: managers and
+# senior managers edit them, performance analysts read them and take the scrutiny report.
+add("corporate.view", manager | analyst, "The Corporate Parenting Board's pages are for managers and analysts")
+add("corporate.change", manager, "Only team managers and senior managers change the board's records and plans")
+add("corporate.export_report", manager | analyst, "The scrutiny report is for managers and performance analysts")
+
+
 # ---------------------------------------------------------------- asking
 
 

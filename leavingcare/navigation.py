@@ -20,6 +20,7 @@ NAV: list[tuple[str, str, set[str]]] = [
     ("Money", "money:home", CASE),
     ("Performance", "performance:dashboard", MANAGE | {R.PERFORMANCE_ANALYST}),
     ("Returns", "returns:home", MANAGE | {R.PERFORMANCE_ANALYST}),
+    ("Corporate parenting", "corporate:home", MANAGE | {R.PERFORMANCE_ANALYST}),
 ]
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "money",
     "performance",
     "returns",
+    "corporate",
     "api",
 ]
 

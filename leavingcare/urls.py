@@ -18,6 +18,7 @@ urlpatterns = [
     path("money/", include("money.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
+    path("corporate-parenting/", include("corporate.urls")),
     path("audit/", include("audit.urls")),
     path("api/v1/", include("api.urls")),
 ]

@@ -74,6 +74,12 @@ DEFAULTS: dict[str, Any] = {
     # Highest amount each role may approve on its own (GBP); others need a higher role
     "money_approval_limits": {"team_manager": "500.00", "senior_manager": "5000.00"},
     # ---- end money ----
+    # ---- corporate ----
+    # The Corporate Parenting Board meets bi-monthly [003]; an action tracked by a measure is Amber when its
+    # live figure is below target by no more than this many percentage points, Red when further below
+    "board_meeting_months": 2,
+    "action_amber_points": 5,
+    # ---- end corporate ----
 }
 
 
