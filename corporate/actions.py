@@ -115,13 +115,14 @@ def _create(actor: Any, model: type[models.Model], data: dict[str, Any], request
 
 
 def _change(actor: Any, obj: Any, version: int | None, data: dict[str, Any],
-            validate: Callable[[dict[str, Any], Any], dict[str, Any]], what: str, request: Any = None) -> Any:
+            validate: Callable[[dict[str, Any], Any], dict[str, Any]], what: str, fields: tuple[str, ...],
+            request: Any = None) -> Any:
     """Lock the stored row, refuse an older version, validate the merged values, save, log old and new."""
     model = type(obj)
     stored = model.objects.select_for_update().get(pk=obj.pk)
     require(actor, CHANGE, stored)
     check_version(stored, version, what)
-    merged = {f: getattr(stored, f) for f in data} | data
+    merged = {f: getattr(stored, f) for f in fields} | {k: v for k, v in data.items() if k in fields}
     cleaned = validate(merged, stored)
     before = snapshot(stored, [*cleaned, "version"])
     for field, value in cleaned.items():
@@ -163,7 +164,7 @@ def schedule_meeting(actor: Any, request: Any = None, **data: Any) -> Meeting:
 @transaction.atomic
 def update_meeting(actor: Any, meeting: Meeting, version: int | None = None, request: Any = None,
                    **data: Any) -> Meeting:
-    return _change(actor, meeting, version, data, _meeting, "meeting", request)  # type: ignore[no-any-return]
+    return _change(actor, meeting, version, data, _meeting, "meeting", MEETING_FIELDS, request)  # type: ignore[no-any-return]
 
 
 @transaction.atomic
@@ -211,7 +212,7 @@ def add_priority_group(actor: Any, request: Any = None, **data: Any) -> Priority
 @transaction.atomic
 def update_priority_group(actor: Any, group: PriorityGroup, version: int | None = None, request: Any = None,
                           **data: Any) -> PriorityGroup:
-    return _change(actor, group, version, data, _group, "priority group", request)  # type: ignore[no-any-return]
+    return _change(actor, group, version, data, _group, "priority group", GROUP_FIELDS, request)  # type: ignore[no-any-return]
 
 
 DELIVERABLE_FIELDS = ("description", "due_text", "due_on", "rag", "archived")
@@ -242,7 +243,7 @@ def add_deliverable(actor: Any, group: PriorityGroup, request: Any = None, **dat
 @transaction.atomic
 def update_deliverable(actor: Any, deliverable: Deliverable, version: int | None = None, request: Any = None,
                        **data: Any) -> Deliverable:
-    return _change(actor, deliverable, version, data, _deliverable, "deliverable", request)  # type: ignore[no-any-return]
+    return _change(actor, deliverable, version, data, _deliverable, "deliverable", DELIVERABLE_FIELDS, request)  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------- decisions and actions of the board
@@ -281,7 +282,7 @@ def add_item(actor: Any, meeting: Meeting, request: Any = None, **data: Any) -> 
 @transaction.atomic
 def update_item(actor: Any, item: BoardItem, version: int | None = None, request: Any = None,
                 **data: Any) -> BoardItem:
-    return _change(actor, item, version, data, _item, "action", request)  # type: ignore[no-any-return]
+    return _change(actor, item, version, data, _item, "action", ITEM_FIELDS, request)  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------- action plans
@@ -312,7 +313,7 @@ def create_plan(actor: Any, request: Any = None, **data: Any) -> ActionPlan:
 @transaction.atomic
 def update_plan(actor: Any, plan: ActionPlan, version: int | None = None, request: Any = None,
                 **data: Any) -> ActionPlan:
-    return _change(actor, plan, version, data, _plan, "action plan", request)  # type: ignore[no-any-return]
+    return _change(actor, plan, version, data, _plan, "action plan", PLAN_FIELDS, request)  # type: ignore[no-any-return]
 
 
 STEP_FIELDS = ("theme", "where_we_are", "change_needed", "what_we_will_do", "how_measured", "outcomes",
@@ -347,4 +348,4 @@ def add_step(actor: Any, plan: ActionPlan, request: Any = None, **data: Any) -> 
 @transaction.atomic
 def update_step(actor: Any, step: PlanStep, version: int | None = None, request: Any = None,
                 **data: Any) -> PlanStep:
-    return _change(actor, step, version, data, _step, "plan action", request)  # type: ignore[no-any-return]
+    return _change(actor, step, version, data, _step, "plan action", STEP_FIELDS, request)  # type: ignore[no-any-return]
