@@ -32,6 +32,19 @@ def pdf_text(path: Path) -> tuple[str, PdfReader]:
     return "\n".join(p.extract_text() for p in reader.pages), reader
 
 
+def structure(node):
+    """Every element of a tagged PDF's structure tree."""
+    node = node.get_object()
+    yield node
+    kids = node.get("/K")
+    if kids is None:
+        return
+    for kid in kids if isinstance(kids, list) else [kids]:
+        kid = kid.get_object() if hasattr(kid, "get_object") else kid
+        if isinstance(kid, dict) and "/Type" not in kid or isinstance(kid, dict) and kid.get("/Type") == "/StructElem":
+            yield from structure(kid)
+
+
 def row_after(text: str, heading: str, area: str) -> list[str]:
     """The year header and the area's row of the first table after ``heading`` in extracted text."""
     lines = text[text.index(heading):].splitlines()
@@ -58,6 +71,10 @@ def test_pdf_shows_lancashires_published_figures_and_is_tagged(lancashire, tmp_p
     assert published(row_after(text, "In touch, aged 17-18, by year end", "England"), "2020") == "94%"
     assert "North West" in text and "Cumbria" in text  # region and a statistical neighbour beside it
     assert "Care leavers: key performance indicators, October 2024" in " ".join(text.split())
+    # Each chart is a Figure in the structure tree with its text alternative
+    alts = [str(el.get("/Alt")) for el in structure(root["/StructTreeRoot"]) if el.get("/S") == "/Figure"]
+    assert len(alts) == 6 and all(a.startswith("Line chart of the percentage of care leavers") for a in alts)
+    assert any("Lancashire" in a and "2020: 99%" in a for a in alts)
 
 
 def test_word_file_has_real_headings_and_the_same_published_figures(lancashire, tmp_path):
