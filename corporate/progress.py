@@ -54,9 +54,10 @@ def figures(as_at: dt.date) -> dict[tuple[str, str], dict[str, Any]]:
     return {(r["indicator"], r["age_band"]): r for r in as_at_rows(YoungPerson.objects.all(), as_at)}
 
 
-def progress_of(items: Iterable[Any], as_at: dt.date) -> dict[int, Progress]:
+def progress_of(items: Iterable[Any], as_at: dt.date,
+                cache: dict[dt.date, dict[tuple[str, str], dict[str, Any]]] | None = None) -> dict[int, Progress]:
     """Progress for each action (BoardItem or PlanStep) by pk: typed status, or the live figure against the
-    target when the action names a measure and a band."""
+    target when the action names a measure and a band. ``cache`` keeps the figures between calls (a report)."""
     from org.config import setting
 
     items = list(items)
@@ -68,7 +69,10 @@ def progress_of(items: Iterable[Any], as_at: dt.date) -> dict[int, Progress]:
             out[item.pk] = Progress(item.rag, None)
             continue
         if live is None:
-            live = figures(as_at)
+            if cache is None:
+                live = figures(as_at)
+            else:
+                live = cache[as_at] if as_at in cache else cache.setdefault(as_at, figures(as_at))
         row = live.get((item.measure, item.age_band), {})
         pct = row.get("percent")
         out[item.pk] = Progress(rag_for(pct, item.target, amber), pct, row.get("numerator"), row.get("denominator"),

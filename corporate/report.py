@@ -206,7 +206,7 @@ def _audits(as_at: dt.date) -> list[Any]:
                   [["All audits", str(total), "100%"]])]
 
 
-def _actions_due(as_at: dt.date) -> list[Any]:
+def _actions_due(as_at: dt.date, cache: dict[Any, Any]) -> list[Any]:
     from corporate.actions import next_meeting_on
     from corporate.models import BoardItem, PlanStep
 
@@ -217,8 +217,8 @@ def _actions_due(as_at: dt.date) -> list[Any]:
     steps = list(PlanStep.objects.filter(open_, plan__archived=False).select_related("plan").order_by("due_on", "pk"))
     if not items and not steps:
         return [Para(f"No board or action plan actions are open and due by {by:%-d %B %Y}.")]
-    progress = progress_of(items, as_at)
-    step_progress = progress_of(steps, as_at)
+    progress = progress_of(items, as_at, cache)
+    step_progress = progress_of(steps, as_at, cache)
     out: list[Any] = []
     if items:
         out.append(Table(f"Actions of the Corporate Parenting Board due by {by:%-d %B %Y} (the next meeting)",
@@ -233,7 +233,7 @@ def _actions_due(as_at: dt.date) -> list[Any]:
     return out
 
 
-def _measured(as_at: dt.date) -> list[Any]:
+def _measured(as_at: dt.date, cache: dict[Any, Any]) -> list[Any]:
     from corporate.models import BoardItem, PlanStep
 
     steps = list(PlanStep.objects.filter(archived=False, plan__archived=False).exclude(measure="")
@@ -241,8 +241,8 @@ def _measured(as_at: dt.date) -> list[Any]:
     items = list(BoardItem.objects.filter(archived=False).exclude(measure="").order_by("pk"))
     if not steps and not items:
         return [Para("No action names a measure the system computes.")]
-    progress = progress_of([*steps], as_at)
-    item_progress = progress_of(items, as_at)
+    progress = progress_of(steps, as_at, cache)
+    item_progress = progress_of(items, as_at, cache)
     rows = [[s.plan.title, s.change_needed, f"{LABELS[s.measure]}, {s.age_band}", pct(s.target),
              _live(progress[s.pk]), _status(progress[s.pk])] for s in steps]
     rows += [["Corporate Parenting Board", i.text, f"{LABELS[i.measure]}, {i.age_band}", pct(i.target),
@@ -315,9 +315,10 @@ def build(as_at: dt.date) -> Report:
     b.append(Heading(2, "4 Pathway plan audit grades"))
     b.extend(_audits(end))
     b.append(Heading(2, "5 The board's actions due"))
-    b.extend(_actions_due(as_at))
+    cache: dict[Any, Any] = {}
+    b.extend(_actions_due(as_at, cache))
     b.append(Heading(2, "6 Improvement plan progress"))
-    b.extend(_measured(as_at))
+    b.extend(_measured(as_at, cache))
     return report
 
 
