@@ -216,6 +216,14 @@ add("youngapp.suspend", practitioner & in_scope,
 add("youngapp.reply", practitioner & in_scope,
     "Only the young person's workers and their managers read and answer their app messages")
 
+# ---------------------------------------------------------------- corporate parenting and scrutiny (corporate)
+# The board's meetings, actions and the service's action plans hold no young person's record: managers and
+# senior managers edit them, performance analysts read them and take the scrutiny report.
+add("corporate.view", manager | analyst, "The Corporate Parenting Board's pages are for managers and analysts")
+add("corporate.change", manager, "Only team managers and senior managers change the board's records and plans")
+add("corporate.export_report", manager | analyst, "The scrutiny report is for managers and performance analysts")
+
+
 # ---------------------------------------------------------------- asking
 
 

@@ -22,6 +22,7 @@ NAV: list[tuple[str, str, set[str]]] = [
     ("Performance", "performance:dashboard", MANAGE | {R.PERFORMANCE_ANALYST}),
     ("Returns", "returns:home", MANAGE | {R.PERFORMANCE_ANALYST}),
     ("Administration", "org:admin", {R.ADMINISTRATOR}),
+    ("Corporate parenting", "corporate:home", MANAGE | {R.PERFORMANCE_ANALYST}),
 ]
 
 

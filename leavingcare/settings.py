@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "housing",
     "performance",
     "returns",
+    "corporate",
     "api",
     "youngapp",
 ]

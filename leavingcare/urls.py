@@ -25,6 +25,7 @@ urlpatterns = [
     path("housing/", include("housing.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
+    path("corporate-parenting/", include("corporate.urls")),
     path("audit/", include("audit.urls")),
     path("api/v1/", include("api.urls")),
     path("administration/", include("org.urls")),

@@ -109,6 +109,12 @@ DEFAULTS: dict[str, Any] = {
         {"name": "Childline, if you are under 19", "how": "Call 0800 1111 (free, any time)", "href": "tel:08001111"},
     ],
     # ---- end the young person's app ----
+    # ---- corporate ----
+    # The Corporate Parenting Board meets bi-monthly [003]; an action tracked by a measure is Amber when its
+    # live figure is below target by no more than this many percentage points, Red when further below
+    "board_meeting_months": 2,
+    "action_amber_points": 5,
+    # ---- end corporate ----
 }
 
 

@@ -67,7 +67,7 @@ def chart(measure: str, age_band: str, authority: Any) -> Chart:
     own = [(lvl, c) for lvl, c in values if lvl == "Local authority" and c == authority.la_code]
     for key in own:
         series.append(Series(names[key], values[key], COLOURS[0], emphasis=True))
-    for level, _, label in areas[:2]:
+    for _, level, label in areas[:2]:  # (code, level, label)
         for key in [k for k in values if k[0] == level]:
             series.append(Series(label if level == "National" else names[key], values[key],
                                  COLOURS[len(series) % len(COLOURS)]))

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CorporateConfig(AppConfig):
+    name = "corporate"
+    verbose_name = "Corporate parenting and scrutiny"
