@@ -36,4 +36,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         except NoReverseMatch:
             continue
         items.append({"label": label, "url": url, "active": request.path.startswith(url)})
-    return {"nav_items": items}
+    from people.scope import can_see_names
+
+    return {"nav_items": items, "header_search": can_see_names(user)}
