@@ -15,6 +15,7 @@ MANAGE = {R.TEAM_MANAGER, R.SENIOR_MANAGER}
 
 NAV: list[tuple[str, str, set[str]]] = [
     ("Worklist", "worklists:mine", CASE),
+    ("My tasks", "tasks:mine", {R.PERSONAL_ADVISER, R.SOCIAL_WORKER, R.TEAM_MANAGER, R.SENIOR_MANAGER}),
     ("Young people", "people:list", CASE),
     ("Plans", "plans:home", CASE),
     ("Money", "money:home", CASE),

@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "performance",
     "returns",
     "api",
+    "notifications",
+    "tasks",
+    "casenotes",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "org.context_processors.authority",
                 "leavingcare.navigation.navigation",
+                "notifications.context_processors.inbox",
             ],
         },
     }
@@ -160,3 +165,9 @@ LOGGING = {
 WHITENOISE_USE_FINDERS = DEBUG or envbool("WHITENOISE_USE_FINDERS", "False")
 WHITENOISE_AUTOREFRESH = DEBUG
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
+# Notifications (notifications/send.py): emails go through GOV.UK Notify only when both are set; otherwise they
+# stay in the local outbox (notifications.OutboxEmail). An email never carries personal details.
+NOTIFY_API_KEY = os.getenv("NOTIFY_API_KEY", "")
+NOTIFY_TEMPLATE_ID = os.getenv("NOTIFY_TEMPLATE_ID", "")
+SITE_URL = os.getenv("SITE_URL", "")

@@ -20,4 +20,8 @@ urlpatterns = [
     path("returns/", include("returns.urls")),
     path("audit/", include("audit.urls")),
     path("api/v1/", include("api.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("tasks/", include("tasks.urls")),
+    path("case-notes/", include("casenotes.urls")),
+    path("documents/", include("documents.urls")),
 ]

@@ -16,6 +16,7 @@ from leavingcare.versioning import bump, check_version
 from money.entitlements import to_pay
 from money.models import Entitlement, Payment, PaymentRequest, RequestStatus
 from money.queries import suha_remaining
+from notifications import events
 from org.config import setting
 from people.models import YoungPerson
 
@@ -53,6 +54,7 @@ def raise_request(actor: Any, yp: YoungPerson, entitlement: Entitlement, amount:
                                         requested_by=actor)
     record(actor, Action.CREATE, young_person=yp, obj=req,
            detail={"entitlement": entitlement.code, "amount": value, "reason": reason}, request=request)
+    events.money_requested(req, actor)
     return req
 
 
@@ -81,6 +83,7 @@ def approve(actor: Any, req: PaymentRequest, request: Any = None, version: int |
     record(actor, Action.CHANGE, young_person=req.young_person, obj=req,
            detail={"status": {"old": "requested", "new": "approved"},
                    "version": {"old": req.version - 1, "new": req.version}}, request=request)
+    events.money_decided(req, actor)
     return req
 
 
@@ -101,6 +104,7 @@ def reject(actor: Any, req: PaymentRequest, reason: str, request: Any = None,
     record(actor, Action.CHANGE, young_person=req.young_person, obj=req,
            detail={"status": {"old": "requested", "new": "rejected"}, "reason": reason,
                    "version": {"old": req.version - 1, "new": req.version}}, request=request)
+    events.money_decided(req, actor)
     return req
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.policy import require
 from audit.log import record
 from audit.models import Action
+from notifications import events
 from org.config import setting
 from people.models import YoungPerson
 from plans.areas import GRADES, areas_for
@@ -128,6 +129,7 @@ def share(actor: Any, plan: PathwayPlan, request: Any = None) -> PathwayPlan:
     plan.save(update_fields=["status", "shared_on"])
     record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
            detail={"status": {"old": "draft", "new": "shared"}}, request=request)
+    events.plan_shared(plan, actor)
     return plan
 
 
@@ -150,6 +152,7 @@ def sign_off(actor: Any, plan: PathwayPlan, on: dt.date, next_review: dt.date | 
     plan.save(update_fields=["status", "signed_off_on", "signed_off_by", "next_review_due"])
     record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
            detail={"status": {"old": "shared", "new": "signed_off"}, "next_review_due": review}, request=request)
+    events.plan_signed_off(plan, actor)
     return plan
 
 
