@@ -171,3 +171,20 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 NOTIFY_API_KEY = os.getenv("NOTIFY_API_KEY", "")
 NOTIFY_TEMPLATE_ID = os.getenv("NOTIFY_TEMPLATE_ID", "")
 SITE_URL = os.getenv("SITE_URL", "")
+
+# Documents (documents/storage.py): kept outside the web root and served only through documents.views, which
+# checks the viewer and logs every download. Local disk by default; S3-compatible storage when
+# DOCUMENTS_S3_BUCKET is set (django-storages; AWS_S3_ENDPOINT_URL etc. from the environment).
+DOCUMENTS_ROOT = Path(os.getenv("DOCUMENTS_ROOT", BASE_DIR / "private-documents"))
+DOCUMENT_MAX_BYTES = envint("DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024))
+_documents_storage: dict = {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                            "OPTIONS": {"location": DOCUMENTS_ROOT, "base_url": None}}
+if os.getenv("DOCUMENTS_S3_BUCKET"):
+    _documents_storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": os.getenv("DOCUMENTS_S3_BUCKET"), "endpoint_url": os.getenv("AWS_S3_ENDPOINT_URL") or None,
+        "default_acl": "private", "querystring_auth": True, "file_overwrite": False}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "documents": _documents_storage,
+}
