@@ -15,7 +15,7 @@ from audit.models import Action
 from leavingcare.versioning import bump, check_version
 from money.entitlements import to_pay
 from money.models import Entitlement, Payment, PaymentRequest, RequestStatus
-from money.queries import suha_remaining
+from money.queries import entitled_today, suha_remaining
 from notifications import events
 from org.config import setting
 from people.models import YoungPerson
@@ -44,6 +44,9 @@ def raise_request(actor: Any, yp: YoungPerson, entitlement: Entitlement, amount:
         errors["young_person"] = f"{yp.display_name}'s service is {status}: nothing can be paid"
     if not reason.strip():
         errors["reason"] = "Say what the money is for"
+    if yp.status == "open" and entitlement.code not in {o.code for o in entitled_today(yp, timezone.localdate())}:
+        errors["entitlement"] = (f"{yp.display_name} is not entitled to {entitlement.name} today: choose one of "
+                                 "the entitlements on their money page")
     if entitlement.code == "SUHA":
         left = suha_remaining(yp)
         if value > left:

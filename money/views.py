@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
@@ -37,14 +38,19 @@ class RequestForm(GovukForm):
 def home(request: HttpRequest) -> HttpResponse:
     if not can_see_names(request.user):
         raise PermissionDenied("Your role sees performance figures, not named records.")
-    mine = PaymentRequest.objects.filter(requested_by=request.user).select_related("young_person", "entitlement")
+    mine = PaymentRequest.objects.filter(requested_by=request.user).select_related("young_person", "entitlement",
+                                                                                  "requested_by")
     waiting = scoped(PaymentRequest.objects.filter(status=RequestStatus.REQUESTED), request.user).exclude(
         requested_by=request.user).select_related("young_person", "entitlement", "requested_by")
     approved = scoped(PaymentRequest.objects.filter(status=RequestStatus.APPROVED), request.user).select_related(
-        "young_person", "entitlement")
+        "young_person", "entitlement", "requested_by")
     payments = scoped(Payment.objects.all(), request.user)
     return render(request, "money/home.html", {
-        "mine": mine[:50], "waiting": waiting[:100] if request.user.role in DECIDERS else [],
+        "reject_error": request.GET.get("reject_error", ""),
+        "mine": mine[:50],
+        # Emergencies first: they are needed the same day
+        "waiting": sorted(waiting[:100], key=lambda r: r.entitlement.code != "EMERGENCY")
+        if request.user.role in DECIDERS else [],
         "approved": approved[:100] if request.user.role in PAYERS else [],
         "runs": PaymentRun.objects.all()[:12],
         "by_budget": totals_by(payments, "budget_code", "month")[-36:],
@@ -91,6 +97,9 @@ def decide(request: HttpRequest, request_pk: int) -> HttpResponse:
             actions.reject(request.user, req, request.POST.get("rejection_reason", ""), request=request)
             messages.success(request, "Request rejected; the worker can see why")
     except ValidationError as error:
+        if getattr(error, "error_dict", {}).keys() == {"rejection_reason"}:
+            # Shown on the reason box of this request, as a field error (money/_requests.html)
+            return redirect(f"{reverse('money:home')}?reject_error={req.pk}#reject-{req.pk}")
         messages.error(request, " ".join(error.messages))
     return redirect("money:home")
 
