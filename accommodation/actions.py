@@ -40,15 +40,34 @@ def _move(actor: Any, yp: YoungPerson, model: Any, start: dt.date, values: dict[
 
 @transaction.atomic
 def record_move(actor: Any, yp: YoungPerson, start: dt.date, accom: str, suitable: bool | None, provision: str = "",
-                district: Any = None, out_of_area: bool = False, note: str = "", request: Any = None) -> Any:
+                district: Any = None, out_of_area: bool = False, note: str = "", request: Any = None,
+                address: str = "", postcode: str = "") -> Any:
+    """A move. With a new address or postcode the young person's own record follows (versioned, audited), so
+    the summary shows where they live now."""
     from accommodation.codes import ALWAYS_UNSUITABLE
 
     require(actor, "accommodation.record_move", yp)
     if accom in ALWAYS_UNSUITABLE:
         suitable = False
-    return _move(actor, yp, AccommodationEpisode, start, {"accom": accom, "suitable": suitable,
-                                                         "provision": provision, "district": district,
-                                                         "out_of_area": out_of_area, "note": note}, request)
+    episode = _move(actor, yp, AccommodationEpisode, start, {"accom": accom, "suitable": suitable,
+                                                            "provision": provision, "district": district,
+                                                            "out_of_area": out_of_area, "note": note,
+                                                            "address": address}, request)
+    if postcode or address or district is not None:
+        from audit.log import changed, snapshot
+        from leavingcare.versioning import bump
+
+        stored = YoungPerson.objects.select_for_update().get(pk=yp.pk)
+        fields = ["postcode", "address", "district_id", "version"]
+        before = snapshot(stored, fields)
+        stored.postcode = postcode or stored.postcode
+        stored.address = address or stored.address
+        stored.district = district or stored.district
+        if snapshot(stored, fields) != before:
+            bump(stored)
+            stored.save(update_fields=["postcode", "address", "district", "version", "updated_at"])
+            changed(actor, stored, stored, before, request=request)
+    return episode
 
 
 @transaction.atomic

@@ -17,9 +17,22 @@ class MoveForm(GovukForm):
                                  help_text="No fixed abode and custody always count as not suitable")
     provision = forms.ChoiceField(label="Provision", required=False, choices=[("", "Not recorded")] +
                                   list(Provision.choices))
-    district = forms.ModelChoiceField(label="District", required=False, queryset=District.objects.all())
+    address = forms.CharField(label="Address and provider of the new home", required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}),
+                              help_text="For example, the landlord or supported housing provider, and the address")
+    postcode = forms.CharField(label="Postcode", required=False, max_length=8)
+    district = forms.ModelChoiceField(label="District", required=False, queryset=District.objects.all(),
+                                      empty_label="Not recorded")
     out_of_area = forms.BooleanField(label="Outside the authority's area", required=False)
     note = forms.CharField(label="Note", required=False, widget=forms.Textarea)
+
+    def clean_postcode(self) -> str:
+        import re
+
+        text = re.sub(r"\s+", "", (self.cleaned_data.get("postcode") or "").upper())
+        if text and not re.fullmatch(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}", text):
+            raise forms.ValidationError("Enter a real postcode, like PR1 2AB")
+        return f"{text[:-3]} {text[-3:]}" if text else ""
 
 
 class ActivityForm(GovukForm):

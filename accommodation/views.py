@@ -30,10 +30,11 @@ def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
 @rule("accommodation.record_move", "accommodation.record_move", of=young_person, log_as="page:record_move")
 def move(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
-    form = MoveForm(request.POST or None, initial={"start_date": timezone.localdate(), "suitable": "yes"})
+    form = MoveForm(request.POST or None, initial={"start_date": timezone.localdate()})
     if submitted(request, form, lambda d: actions.record_move(
             request.user, yp, d["start_date"], d["accom"], {"yes": True, "no": False}.get(d["suitable"]),
-            d["provision"], d["district"], d["out_of_area"], d["note"], request=request), "Move recorded"):
+            d["provision"], d["district"], d["out_of_area"], d["note"], request=request,
+            address=d["address"], postcode=d["postcode"]), "Move recorded"):
         return redirect("accommodation:for_young_person", pk=yp.pk)
     return form_page(request, form, yp, "Record a move", back=BACK)
 

@@ -262,3 +262,35 @@ add("housing.record", (housing | practitioner) & in_scope,
 add("housing.challenge", (housing | manager) & in_scope,
     "Only housing advisers and managers challenge an intentional-homelessness decision")
 add("housing.manage_cohorts", housing | manager, "Only housing advisers and managers run House Project cohorts")
+
+# ---------------------------------------------------------------- a PA's working day (issue 13): tasks,
+# case notes and chronology, documents
+
+
+@rules.predicate
+def owns_or_set_task(user: Any, obj: Any) -> bool:
+    """The task's owner or the person who set it (or a manager of the young person's team)."""
+    if obj is None:
+        return True
+    if user.pk in (getattr(obj, "owner_id", None), getattr(obj, "created_by_id", None)):
+        return True
+    return getattr(user, "role", None) in MANAGERS and bool(manages_team_of(user, obj))
+
+
+add("tasks.add_task", practitioner & in_scope,
+    "Only the young person's workers and their managers set tasks")
+add("tasks.change_task", practitioner & in_scope & owns_or_set_task,
+    "Only the task's owner, the person who set it, or a manager changes a task")
+add("tasks.view_team_tasks", manager, "The team's tasks are for managers")
+add("casenotes.add_note", (practitioner | housing) & in_scope,
+    "Only the young person's workers, managers and housing advisers write case notes")
+add("casenotes.mark_significant", manager & in_scope & manages_team_of,
+    "Only a manager of the young person's team marks a significant event")
+add("casenotes.view_chronology", (practitioner | housing) & in_scope,
+    "The chronology is for the young person's workers and managers")
+add("documents.upload", (practitioner | housing) & in_scope,
+    "Only the young person's workers, managers and housing advisers add documents")
+add("documents.download", (practitioner | housing | finance) & in_scope,
+    "Only staff working with the young person open their documents")
+add("documents.withdraw", practitioner & in_scope & (is_author | (manager & manages_team_of)),
+    "Only the person who added a document, or a manager, withdraws it")

@@ -15,6 +15,7 @@ MANAGE = {R.TEAM_MANAGER, R.SENIOR_MANAGER}
 
 NAV: list[tuple[str, str, set[str]]] = [
     ("Worklist", "worklists:mine", CASE),
+    ("My tasks", "tasks:mine", {R.PERSONAL_ADVISER, R.SOCIAL_WORKER, R.TEAM_MANAGER, R.SENIOR_MANAGER}),
     ("Young people", "people:list", CASE),
     ("Plans", "plans:home", CASE),
     ("Money", "money:home", CASE),
@@ -39,4 +40,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         except NoReverseMatch:
             continue
         items.append({"label": label, "url": url, "active": request.path.startswith(url)})
-    return {"nav_items": items}
+    from people.scope import can_see_names
+
+    return {"nav_items": items, "header_search": can_see_names(user)}

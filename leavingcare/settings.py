@@ -79,6 +79,10 @@ INSTALLED_APPS = [
     "corporate",
     "api",
     "youngapp",
+    "notifications",
+    "tasks",
+    "casenotes",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +121,7 @@ TEMPLATES = [
                 "leavingcare.navigation.navigation",
                 "accounts.context_processors.session_timeout",
                 "csp.context_processors.nonce",
+                "notifications.context_processors.inbox",
             ],
         },
     }
@@ -326,3 +331,24 @@ NOTIFY_API_KEY = os.getenv("NOTIFY_API_KEY", "")
 NOTIFY_EMAIL_TEMPLATE_ID = os.getenv("NOTIFY_EMAIL_TEMPLATE_ID", "")
 NOTIFY_SMS_TEMPLATE_ID = os.getenv("NOTIFY_SMS_TEMPLATE_ID", "")
 APP_BASE_URL = os.getenv("APP_BASE_URL", "http://127.0.0.1:8000")
+# Notifications (notifications/send.py): emails go through GOV.UK Notify only when both are set; otherwise they
+# stay in the local outbox (notifications.OutboxEmail). An email never carries personal details.
+NOTIFY_TEMPLATE_ID = os.getenv("NOTIFY_TEMPLATE_ID", "")
+SITE_URL = os.getenv("SITE_URL", "")
+
+# Documents (documents/storage.py): kept outside the web root and served only through documents.views, which
+# checks the viewer and logs every download. Local disk by default; S3-compatible storage when
+# DOCUMENTS_S3_BUCKET is set (django-storages; AWS_S3_ENDPOINT_URL etc. from the environment).
+DOCUMENTS_ROOT = Path(os.getenv("DOCUMENTS_ROOT", BASE_DIR / "private-documents"))
+DOCUMENT_MAX_BYTES = envint("DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024))
+_documents_storage: dict = {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                            "OPTIONS": {"location": DOCUMENTS_ROOT, "base_url": None}}
+if os.getenv("DOCUMENTS_S3_BUCKET"):
+    _documents_storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": os.getenv("DOCUMENTS_S3_BUCKET"), "endpoint_url": os.getenv("AWS_S3_ENDPOINT_URL") or None,
+        "default_acl": "private", "querystring_auth": True, "file_overwrite": False}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "documents": _documents_storage,
+}

@@ -30,6 +30,10 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("administration/", include("org.urls")),
     path("app/", include("youngapp.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("tasks/", include("tasks.urls")),
+    path("case-notes/", include("casenotes.urls")),
+    path("documents/", include("documents.urls")),
 ]
 
 if settings.DJANGO_ADMIN:

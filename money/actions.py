@@ -17,7 +17,8 @@ from leavingcare.validation import MONEY_MAX
 from leavingcare.versioning import bump, check_version
 from money.entitlements import to_pay
 from money.models import Entitlement, Frequency, Payment, PaymentRequest, PaymentRun, Rate, RequestStatus
-from money.queries import suha_remaining
+from money.queries import entitled_today, suha_remaining
+from notifications import events
 from org.config import setting
 from people.models import YoungPerson
 
@@ -47,6 +48,9 @@ def raise_request(actor: Any, yp: YoungPerson, entitlement: Entitlement, amount:
         errors["young_person"] = f"{yp.display_name}'s service is {status}: nothing can be paid"
     if not reason.strip():
         errors["reason"] = "Say what the money is for"
+    if yp.status == "open" and entitlement.code not in {o.code for o in entitled_today(yp, timezone.localdate())}:
+        errors["entitlement"] = (f"{yp.display_name} is not entitled to {entitlement.name} today: choose one of "
+                                 "the entitlements on their money page")
     if entitlement.code == "SUHA":
         left = suha_remaining(yp)
         if value > left:
@@ -57,6 +61,7 @@ def raise_request(actor: Any, yp: YoungPerson, entitlement: Entitlement, amount:
                                         requested_by=actor)
     record(actor, Action.CREATE, young_person=yp, obj=req,
            detail={"entitlement": entitlement.code, "amount": value, "reason": reason}, request=request)
+    events.money_requested(req, actor)
     return req
 
 
@@ -85,6 +90,7 @@ def approve(actor: Any, req: PaymentRequest, request: Any = None, version: int |
     record(actor, Action.CHANGE, young_person=req.young_person, obj=req,
            detail={"status": {"old": "requested", "new": "approved"},
                    "version": {"old": req.version - 1, "new": req.version}}, request=request)
+    events.money_decided(req, actor)
     return req
 
 
@@ -107,6 +113,7 @@ def reject(actor: Any, req: PaymentRequest, reason: str, request: Any = None,
     record(actor, Action.CHANGE, young_person=req.young_person, obj=req,
            detail={"status": {"old": "requested", "new": "rejected"}, "reason": reason,
                    "version": {"old": req.version - 1, "new": req.version}}, request=request)
+    events.money_decided(req, actor)
     return req
 
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.policy import may
@@ -37,21 +38,25 @@ class RequestForm(GovukForm):
 def home(request: HttpRequest) -> HttpResponse:
     if not can_see_names(request.user):
         raise PermissionDenied("Your role sees performance figures, not named records.")
-    mine = PaymentRequest.objects.filter(requested_by=request.user).select_related("young_person", "entitlement")
+    mine = PaymentRequest.objects.filter(requested_by=request.user).select_related("young_person", "entitlement",
+                                                                                  "requested_by")
     waiting = scoped(PaymentRequest.objects.filter(status=RequestStatus.REQUESTED), request.user).exclude(
         requested_by=request.user).select_related("young_person", "entitlement", "requested_by")
     if request.user.role == Role.TEAM_MANAGER:  # a team manager decides for the teams they manage
         teams = set(request.user.managed_teams.values_list("pk", flat=True)) | {request.user.team_id}
         waiting = waiting.filter(young_person__team_id__in=[t for t in teams if t])
     approved = scoped(PaymentRequest.objects.filter(status=RequestStatus.APPROVED), request.user).select_related(
-        "young_person", "entitlement")
+        "young_person", "entitlement", "requested_by")
     payments = scoped(Payment.objects.all(), request.user)
-    shown = {"mine": list(mine[:50]), "waiting": list(waiting[:100]) if may(request.user, "money.decide") else [],
+    # Emergencies first: they are needed the same day
+    shown = {"mine": list(mine[:50]),
+             "waiting": sorted(waiting[:100], key=lambda r: r.entitlement.code != "EMERGENCY")
+             if may(request.user, "money.decide") else [],
              "approved": list(approved[:100]) if may(request.user, "money.pay") else []}
     viewed_many(request.user, {r.young_person_id for rows in shown.values() for r in rows}, "page:money_home",
                 request=request)
     return render(request, "money/home.html", {
-        **shown, "runs": PaymentRun.objects.all()[:12],
+        **shown, "reject_error": request.GET.get("reject_error", ""), "runs": PaymentRun.objects.all()[:12],
         "by_budget": totals_by(payments, "budget_code", "month")[-36:],
         "by_team": totals_by(payments, "team__name", "month")[-60:]})
 
@@ -96,6 +101,9 @@ def decide(request: HttpRequest, request_pk: int) -> HttpResponse:
                            version=version)
             messages.success(request, "Request rejected; the worker can see why")
     except ValidationError as error:
+        if getattr(error, "error_dict", {}).keys() == {"rejection_reason"}:
+            # Shown on the reason box of this request, as a field error (money/_requests.html)
+            return redirect(f"{reverse('money:home')}?reject_error={req.pk}#reject-{req.pk}")
         messages.error(request, " ".join(error.messages))
     return redirect("money:home")
 

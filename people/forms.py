@@ -16,7 +16,7 @@ AGE_BANDS = [AgeBand.B16_17, AgeBand.B18_20, AgeBand.B21_24]
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Name, LA person ID or date of birth", required=False)
+    q = forms.CharField(label="Name, ID, date of birth, postcode or phone", required=False, max_length=100)
     team = forms.ChoiceField(required=False)
     age_band = forms.ChoiceField(label="Age band", required=False,
                                  choices=[("", "Any age")] + [(b.value, b.value) for b in AGE_BANDS])
@@ -28,6 +28,14 @@ class SearchForm(forms.Form):
     def __init__(self, *args: Any, teams: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["team"].choices = [("", "Any team")] + [(str(t.pk), t.name) for t in teams]
+
+    def clean_q(self) -> str:
+        from people.queries import MIN_SEARCH
+
+        text = (self.cleaned_data.get("q") or "").strip()
+        if text and len(text.replace(" ", "")) < MIN_SEARCH:
+            raise forms.ValidationError(f"Enter at least {MIN_SEARCH} characters to search")
+        return text
 
 
 class YoungPersonForm(GovukModelForm):

@@ -74,6 +74,8 @@ class YoungPerson(Versioned):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Names, IDs, phone and postcode folded for search (people/search_text.py), kept up to date by save()
+    search_text = models.CharField(max_length=400, blank=True, default="", db_default="", editable=False)
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -81,6 +83,15 @@ class YoungPerson(Versioned):
 
     def __str__(self) -> str:
         return self.display_name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        from people.search_text import SOURCE_FIELDS, search_text_of
+
+        self.search_text = search_text_of(self)
+        fields = kwargs.get("update_fields")
+        if fields is not None and set(fields) & set(SOURCE_FIELDS):  # type: ignore[call-overload]
+            kwargs["update_fields"] = list(fields) + ["search_text"]  # type: ignore[call-overload]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     @property
     def display_name(self) -> str:

@@ -15,6 +15,7 @@ from people.allocation_rules import SUPPORT_ENDS_AGE
 from people.eligibility import AgeBand, Category, dob_range_for_ages
 from people.models import Allocation, AllocationRole, ServiceStatus, YoungPerson
 from people.scope import young_people_for
+from people.search_text import fold, phone_digits, query_terms
 
 
 def current_pa_exists() -> Exists:
@@ -58,23 +59,45 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+MIN_SEARCH = 2
+
+
+def text_query(text: str) -> Q:
+    """What the search box means: a date of birth; a phone, NHS or ID number (or part of one); or words each
+    found in a name, preferred name, LA person ID or postcode (in part; accents ignored). One character is
+    too little to search on: a ValidationError keyed "q" asks for more."""
+    text = text.strip()
+    if len(text.replace(" ", "")) < MIN_SEARCH:
+        raise ValidationError({"q": f"Enter at least {MIN_SEARCH} characters to search"})
+    day = parse_date(text)
+    if day is not None:
+        return Q(date_of_birth=day)
+    compact = re.sub(r"[\s()+\-]", "", text)
+    if compact.isdigit():
+        number = phone_digits(compact) if compact.startswith("44") else compact
+        return Q(search_text__contains=number)
+    found = Q()
+    for word in query_terms(text):
+        found &= (Q(search_text__contains=word) | Q(first_name__icontains=word) | Q(last_name__icontains=word)
+                  | Q(preferred_name__icontains=word) | Q(la_person_id__icontains=word))
+    # A postcode typed with its space also matches as one word ("PR2 5DH" -> "pr25dh")
+    joined = fold(text).replace(" ", "")
+    if " " in text.strip() and len(joined) <= 8:
+        found |= Q(search_text__contains=joined)
+    return found
+
+
 AGE_BANDS = {AgeBand.B16_17.value: (16, 17), AgeBand.B18_20.value: (18, 20), AgeBand.B21_24.value: (21, 24)}
 
 
 def search_young_people(qs: QuerySet[YoungPerson], as_at: dt.date, *, q: str = "", team: Any = None,
                         age_band: str = "", category: str = "", status: str = "",
                         worker: str = "") -> QuerySet[YoungPerson]:
-    """Narrow an already scoped queryset: ``q`` is a name, an LA person ID or a date of birth;
+    """Narrow an already scoped queryset: ``q`` is what the search box takes (``text_query``);
     ``worker`` a staff ID currently allocated. Bad values raise ValidationError keyed by parameter."""
     text = (q or "").strip()
     if text:
-        day = parse_date(text)
-        if day is not None:
-            qs = qs.filter(date_of_birth=day)
-        else:
-            for word in re.split(r"\s+", text)[:4]:
-                qs = qs.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word)
-                               | Q(preferred_name__icontains=word) | Q(la_person_id__iexact=word))
+        qs = qs.filter(text_query(text))
     if team not in (None, ""):
         try:
             qs = qs.filter(team_id=int(team))

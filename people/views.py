@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from accounts.roles import CASEWORKER_ROLES
 from audit.log import viewed, viewed_many
 from leavingcare.access import rule, young_person
 from leavingcare.forms import apply_errors
@@ -19,7 +20,7 @@ from org.config import setting
 from org.models import Team
 from people import actions
 from people.forms import AllocationForm, CareEpisodeForm, SearchForm, StatusForm, YoungPersonForm
-from people.models import CareEpisode
+from people.models import Allocation, CareEpisode
 from people.queries import needing_pa, search_from_form
 from people.scope import can_see_names, get_young_person_or_404, young_people_for
 from people.summary import summary_for
@@ -32,20 +33,50 @@ def _names_allowed(request: HttpRequest) -> None:
         raise PermissionDenied("Your role sees performance figures, not named records.")
 
 
+CASELOAD_VIEWS = {"mine": "My caseload", "team": "My team"}
+
+
+def _list_view(request: HttpRequest) -> str:
+    """A personal adviser or social worker opens on their own caseload; a search looks across their team."""
+    if request.user.role not in CASEWORKER_ROLES:
+        return "all"
+    chosen = request.GET.get("view", "")
+    if chosen in CASELOAD_VIEWS:
+        return chosen
+    return "team" if request.GET.get("q") else "mine"
+
+
 @rule("people.view_list")
 def person_list(request: HttpRequest) -> HttpResponse:
     _names_allowed(request)
     today = timezone.localdate()
     form = SearchForm(request.GET or None, teams=Team.objects.filter(kind=Team.LEAVING_CARE))
     params = form.cleaned_data if form.is_valid() else {}
-    qs = search_from_form(young_people_for(request.user), params, today).select_related("team")
+    searched = any(params.values())
+    view = _list_view(request)
+    qs = young_people_for(request.user)
+    if view == "mine":
+        qs = qs.filter(pk__in=Allocation.objects.filter(worker=request.user, end_date__isnull=True)
+                       .values("young_person_id"))
+    if form.is_bound and not form.is_valid():
+        qs = qs.none()
+    qs = search_from_form(qs, params, today).select_related("team")
     qs = qs.prefetch_related("allocations__worker")
     page = Paginator(qs.order_by("last_name", "first_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
-    viewed_many(request.user, list(page), "page:search" if request.GET.get("q") else "page:list", request=request)
+    viewed_many(request.user, [yp.pk for yp in page.object_list], "page:people_list", request=request)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "people/list.html", {"form": form, "page": page, "today": today,
-                                                "query": query.urlencode()})
+    toggle = query.copy()
+    toggle.pop("view", None)
+    empty_team = None
+    if params.get("team") and not page.paginator.count:
+        team = Team.objects.filter(pk=params["team"]).first()
+        if team is not None and not young_people_for(request.user).filter(team=team).exists():
+            empty_team = team
+    return render(request, "people/list.html", {
+        "form": form, "page": page, "today": today, "query": query.urlencode(), "view": view,
+        "views": CASELOAD_VIEWS if view != "all" else {}, "toggle_query": toggle.urlencode(),
+        "searched": searched, "empty_team": empty_team})
 
 
 @rule("people.view_record", of=young_person)

@@ -13,6 +13,7 @@ from accounts.policy import require
 from audit.log import record
 from audit.models import Action
 from leavingcare.validation import text_problem
+from notifications import events
 from org.config import setting
 from people.models import YoungPerson
 from plans.areas import BY_KEY, GRADES, areas_for
@@ -51,7 +52,8 @@ def start_plan(actor: Any, yp: YoungPerson, request: Any = None) -> PathwayPlan:
     for area in areas_for(uasc=yp.is_uasc, parenting=yp.is_pregnant_or_parenting, custody=yp.in_custody,
                           disability=yp.has_disability or yp.has_ehcp):
         before = previous.get(area.key)
-        made = PlanArea.objects.create(plan=plan, area=area.key, my_words=before.my_words if before else "",
+        # The worker's assessment carries forward; the young person's own words do not: a review asks them again
+        made = PlanArea.objects.create(plan=plan, area=area.key, my_words="",
                                        assessment=before.assessment if before else "")
         if before:
             for act in before.actions.exclude(status="done"):
@@ -148,6 +150,7 @@ def share(actor: Any, plan: PathwayPlan, request: Any = None) -> PathwayPlan:
     plan.save(update_fields=["status", "shared_on"])
     record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
            detail={"status": {"old": "draft", "new": "shared"}}, request=request)
+    events.plan_shared(plan, actor)
     return plan
 
 
@@ -158,6 +161,9 @@ def sign_off(actor: Any, plan: PathwayPlan, on: dt.date, next_review: dt.date | 
     plan = PathwayPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.status not in (PlanStatus.DRAFT, PlanStatus.SHARED):
         raise ValidationError(f"This plan is {plan.get_status_display().lower()}: it cannot be signed off again")
+    if not (plan.young_person_views or "").strip():
+        raise ValidationError({"young_person_views": "Record the young person's views on the plan before it is "
+                                                     "signed off"})
     review = next_review or add_months(on, int(setting("pathway_plan_review_months")))
     if review <= on:
         raise ValidationError({"next_review_due": "The review date must be after the date of the plan"})
@@ -170,6 +176,7 @@ def sign_off(actor: Any, plan: PathwayPlan, on: dt.date, next_review: dt.date | 
     plan.save(update_fields=["status", "signed_off_on", "signed_off_by", "next_review_due"])
     record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
            detail={"status": {"old": "shared", "new": "signed_off"}, "next_review_due": review}, request=request)
+    events.plan_signed_off(plan, actor)
     return plan
 
 

@@ -37,6 +37,7 @@ def test_write_timeout_conflict_and_sign_off(staff, teams, sign_in, live_server,
     expect(page.get_by_text("Someone else saved this plan while you were writing")).to_be_visible()
     expect(page.get_by_text("Saved by someone else: Colleague's words")).to_be_visible()
     assert axe_violations(page) == []
+    page.get_by_label("The young person's views on the whole plan").fill("I agree with it")
     page.get_by_role("button", name="Save plan").click()
     expect(page.get_by_text("Plan saved")).to_be_visible()
     # an action with a date that does not exist: the error names the field and nothing typed is lost

@@ -25,6 +25,19 @@ def test_areas_follow_circumstances(circumstances, extra):
     assert len(keys) == 9 + len(extra) and extra <= keys and "identity" in keys
 
 
+def with_views(plan):
+    plan.young_person_views = "I agree with my plan"
+    plan.save(update_fields=["young_person_views"])
+
+
+def test_sign_off_is_refused_while_the_young_persons_view_is_blank(staff, teams, today):
+    yp = young_person(teams["north"], pa=staff["pa_north"])
+    plan = actions.start_plan(staff["pa_north"], yp)
+    with pytest.raises(ValidationError) as error:
+        actions.sign_off(staff["tm_north"], plan, today)
+    assert "young_person_views" in error.value.message_dict
+
+
 def data(**areas):
     return {"areas": {k: {"my_words": v, "assessment": ""} for k, v in areas.items()}}
 
@@ -39,9 +52,11 @@ def test_review_carries_forward_and_conflicts_never_overwrite(staff, teams):
     assert conflict.value.theirs["areas"]["eet"]["my_words"] == "I want to be a chef"
     plan.refresh_from_db()
     assert plan.areas.get(area="eet").my_words == "I want to be a chef" and plan.versions.count() == 1
+    with_views(plan)
     actions.sign_off(staff["tm_north"], plan, dt.date.today())
     review = actions.start_plan(staff["pa_north"], yp)
-    assert review.is_review and review.areas.get(area="eet").my_words == "I want to be a chef"
+    # A review asks the young person again: their own words are not copied into it (issue 13)
+    assert review.is_review and review.areas.get(area="eet").my_words == ""
 
 
 def test_only_managers_sign_off_and_review_dates_are_checked(staff, teams, today):
@@ -49,6 +64,7 @@ def test_only_managers_sign_off_and_review_dates_are_checked(staff, teams, today
     plan = actions.start_plan(staff["pa_north"], yp)
     with pytest.raises(ValidationError, match="Only a team manager"):
         actions.sign_off(staff["pa_north"], plan, today)
+    with_views(plan)
     with pytest.raises(ValidationError, match="review date must be after"):
         actions.sign_off(staff["tm_north"], plan, today, next_review=today - dt.timedelta(days=1))
     actions.sign_off(staff["tm_north"], plan, today)
@@ -116,6 +132,7 @@ def test_a_significant_change_brings_the_review_forward_onto_the_worklist(staff,
 
     yp = young_person(teams["north"], pa=staff["pa_north"])
     plan = actions.start_plan(staff["pa_north"], yp)
+    with_views(plan)
     actions.sign_off(staff["tm_north"], plan, today)
     with pytest.raises(ValidationError) as error:
         actions.bring_review_forward(staff["pa_north"], plan, today - dt.timedelta(days=1), "")
@@ -165,6 +182,7 @@ def test_an_action_before_the_plan_started_is_refused_on_the_date_field(client, 
 def test_a_bad_review_date_is_named_and_what_was_typed_is_kept(client, staff, teams, today):
     yp = young_person(teams["north"], pa=staff["pa_north"])
     plan = actions.start_plan(staff["pa_north"], yp)
+    with_views(plan)
     actions.sign_off(staff["tm_north"], plan, today)
     client.force_login(staff["pa_north"])
     response = client.post(f"/plans/{plan.pk}/lifecycle/", {

@@ -29,6 +29,7 @@ from org.setup import setup_authority
 from people.demo_support import DemoContext, DemoPerson, next_id, reset_sequences, write_rows
 from people.eligibility import Category, Episode, became_eligible_on, birthday, care_ended_on, category_on
 from people.models import Allocation, CareEpisode, YoungPerson
+from people.search_text import search_text_for
 from worklists.facts import refresh_all
 
 DEMO_PASSWORD = "leaving-care-demo"
@@ -63,7 +64,7 @@ YP_COLUMNS = [
     "is_uasc", "immigration_status", "immigration_status_start", "immigration_status_end",
     "is_pregnant_or_parenting", "first_child_born", "in_custody", "out_of_area", "has_disability", "has_ehcp",
     "special_guardianship", "detained_on_16th", "head_of_service_oversight", "status", "status_changed_on",
-    "date_of_death", "category", "eligible_from", "care_ended_on", "created_at", "updated_at",
+    "date_of_death", "category", "eligible_from", "care_ended_on", "created_at", "updated_at", "search_text",
 ]
 EP_COLUMNS = ["id", "young_person_id", "start_date", "end_date", "reason_new_episode", "legal_status", "cin",
               "placement_type", "placement_provider", "reason_ceased", "reason_place_change", "home_postcode",
@@ -295,6 +296,7 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print, national: bool = 
             in_custody, out_of_area, disabled, disabled and rng.random() < 0.5,
             False, False, False, status, None if status == "open" else as_at - dt.timedelta(days=rng.randint(1, 300)),
             None, category, became_eligible_on(dob, episodes), care_ended_on(episodes), now, now,
+            search_text_for(first, surname, "", la_id, "", f"07700 9{pk % 100000:05d}", home_post),
         ))
         people.append(DemoPerson(pk, la_id, dob, sex, team_id, district.pk, category, status, end is None,
                                  end, pa_id, pa_since, sw_id, is_uasc, parenting, in_custody, disabled,

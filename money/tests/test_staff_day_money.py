@@ -1,0 +1,54 @@
+"""Money findings (issue 13): entitlement checked when asking, the queue shows who asked and marks
+emergencies, a rejection without a reason is a field error, amounts have thousands separators."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from money import actions
+from money.models import Entitlement
+from money.presets import load_catalogue
+from people.tests.factories import young_person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(db):
+    load_catalogue()
+    return {e.code: e for e in Entitlement.objects.all()}
+
+
+def test_a_request_for_something_not_due_today_is_refused(staff, teams, catalogue, today):
+    yp = young_person(teams["north"], pa=staff["pa_north"], dob=dt.date(2005, 1, 1))
+    from money.queries import entitled_today
+
+    due = {o.code for o in entitled_today(yp, today)}
+    not_due = next(e for code, e in catalogue.items() if code not in due and e.active)
+    with pytest.raises(ValidationError) as exc:
+        actions.raise_request(staff["pa_north"], yp, not_due, "10.00", "x")
+    assert "not entitled" in exc.value.message_dict["entitlement"][0]
+
+
+def test_queue_shows_who_asked_emergencies_and_separators(client, staff, teams, catalogue):
+    yp = young_person(teams["north"], pa=staff["pa_north"], dob=dt.date(2005, 1, 1))
+    actions.raise_request(staff["pa_north"], yp, catalogue["SUHA"], "2500.00", "Furniture")
+    actions.raise_request(staff["pa_north"], yp, catalogue["EMERGENCY"], "50.00", "No gas")
+    client.force_login(staff["tm_north"])
+    page = client.get("/money/").content.decode()
+    assert "£2,500.00" in page and "Asked by Pa_North Tester" in page
+    assert "Emergency</strong>" in page and page.index("No gas") < page.index("Furniture")
+
+
+def test_rejecting_without_a_reason_is_a_field_error(client, staff, teams, catalogue):
+    yp = young_person(teams["north"], pa=staff["pa_north"], dob=dt.date(2005, 1, 1))
+    req = actions.raise_request(staff["pa_north"], yp, catalogue["SUHA"], "100.00", "Kettle")
+    client.force_login(staff["tm_north"])
+    response = client.post(f"/money/requests/{req.pk}/decide/", {"decision": "reject", "rejection_reason": ""},
+                           follow=True)
+    page = response.content.decode()
+    assert f'id="reject-{req.pk}-error"' in page and "Give a reason for rejecting the request" in page
+    assert "govuk-notification-banner" not in page
