@@ -282,6 +282,7 @@ add("tasks.add_task", practitioner & in_scope,
 add("tasks.change_task", practitioner & in_scope & owns_or_set_task,
     "Only the task's owner, the person who set it, or a manager changes a task")
 add("tasks.view_team_tasks", manager, "The team's tasks are for managers")
+add("notifications.view", names | analyst | administrator, "The inbox is for staff")
 add("casenotes.add_note", (practitioner | housing) & in_scope,
     "Only the young person's workers, managers and housing advisers write case notes")
 add("casenotes.mark_significant", manager & in_scope & manages_team_of,

@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from accounts.policy import require
 from audit.log import record, viewed
@@ -19,6 +17,7 @@ from audit.models import Action
 from casenotes import actions
 from casenotes.chronology import events_for
 from casenotes.forms import ChronologyFilter, NoteForm
+from leavingcare.access import rule, young_person
 from leavingcare.pages import form_page, submitted
 from people.scope import get_young_person_or_404
 
@@ -31,7 +30,7 @@ def _filtered(request: HttpRequest, yp: Any) -> tuple[ChronologyFilter, list[Any
     return form, events
 
 
-@login_required
+@rule("casenotes.view_chronology", of=young_person)
 def chronology(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     require(request.user, "casenotes.view_chronology", yp)
@@ -41,7 +40,7 @@ def chronology(request: HttpRequest, pk: int) -> HttpResponse:
                                                           "query": request.GET.urlencode()})
 
 
-@login_required
+@rule("casenotes.view_chronology", of=young_person)
 def chronology_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from weasyprint import HTML
 
@@ -58,7 +57,7 @@ def chronology_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
+@rule("casenotes.add_note", "casenotes.add_note", of=young_person)
 def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     require(request.user, "casenotes.add_note", yp)
@@ -69,8 +68,7 @@ def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, yp, "Write a case note", "Save note", back="casenotes:chronology")
 
 
-@login_required
-@require_POST
+@rule(None, "casenotes.mark_significant", of=young_person)
 def significant(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     try:

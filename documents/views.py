@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,12 +15,13 @@ from documents import actions
 from documents.forms import UploadForm, WithdrawForm
 from documents.models import Document
 from documents.storage import document_storage
+from leavingcare.access import rule, young_person
 from leavingcare.forms import apply_errors
 from leavingcare.pages import form_page, submitted
 from people.scope import get_young_person_or_404, scoped
 
 
-@login_required
+@rule("documents.download", of=young_person)
 def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     require(request.user, "documents.download", yp)
@@ -33,7 +33,7 @@ def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "documents/list.html", {"yp": yp, "docs": docs, "show_withdrawn": show_withdrawn})
 
 
-@login_required
+@rule("documents.upload", "documents.upload", of=young_person)
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     require(request.user, "documents.upload", yp)
@@ -57,7 +57,7 @@ def _document(request: HttpRequest, doc_pk: int) -> Document:
     return get_object_or_404(scoped(Document.objects.select_related("young_person"), request.user), pk=doc_pk)
 
 
-@login_required
+@rule("documents.download")
 def download(request: HttpRequest, doc_pk: int) -> Any:
     doc = _document(request, doc_pk)
     require(request.user, "documents.download", doc)
@@ -77,7 +77,7 @@ def download(request: HttpRequest, doc_pk: int) -> Any:
     return response
 
 
-@login_required
+@rule("documents.withdraw", "documents.withdraw")
 def withdraw(request: HttpRequest, doc_pk: int) -> HttpResponse:
     doc = _document(request, doc_pk)
     require(request.user, "documents.withdraw", doc)

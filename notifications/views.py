@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 
+from leavingcare.access import rule
 from notifications.models import Notification
 
 
-@login_required
+@rule("notifications.view")
 def inbox(request: HttpRequest) -> HttpResponse:
     items = Notification.objects.filter(recipient=request.user).select_related("actor")
     show = request.GET.get("show", "unread")
@@ -23,8 +22,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "notifications/inbox.html", {"page": page, "show": show})
 
 
-@login_required
-@require_POST
+@rule(None, "notifications.view")
 def open_item(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Notification, pk=pk, recipient=request.user)
     if item.read_at is None:
@@ -35,8 +33,7 @@ def open_item(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("notifications:inbox")
 
 
-@login_required
-@require_POST
+@rule(None, "notifications.view")
 def read_all(request: HttpRequest) -> HttpResponse:
     Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return redirect("notifications:inbox")

@@ -6,18 +6,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from accounts.policy import REFUSALS, may, require
 from accounts.roles import Role
 from audit.log import viewed, viewed_many
+from leavingcare.access import rule, young_person
 from leavingcare.pages import form_page, submitted
 from leavingcare.versioning import parse_version
 from people.scope import get_young_person_or_404, scoped
@@ -42,14 +41,14 @@ def _list(request: HttpRequest, qs: Any, heading: str, team: bool) -> HttpRespon
                                                "can_see_team": may(request.user, "tasks.view_team_tasks")})
 
 
-@login_required
+@rule("tasks.add_task")
 def mine(request: HttpRequest) -> HttpResponse:
     if not may(request.user, "tasks.add_task"):
         raise PermissionDenied(REFUSALS["tasks.add_task"])
     return _list(request, scoped(Task.objects.filter(owner=request.user), request.user), "My tasks", False)
 
 
-@login_required
+@rule("tasks.view_team_tasks")
 def team(request: HttpRequest) -> HttpResponse:
     require(request.user, "tasks.view_team_tasks")
     return _list(request, scoped(Task.objects.all(), request.user), "Team tasks", True)
@@ -64,7 +63,7 @@ def _staff_for(yp: Any, user: Any) -> Any:
             .distinct().order_by("first_name", "last_name"))
 
 
-@login_required
+@rule("tasks.add_task", "tasks.add_task", of=young_person)
 def create(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     require(request.user, "tasks.add_task", yp)
@@ -82,8 +81,7 @@ def _task(request: HttpRequest, pk: int) -> Task:
     return get_object_or_404(scoped(Task.objects.select_related("young_person"), request.user), pk=pk)
 
 
-@login_required
-@require_POST
+@rule(None, "tasks.change_task")
 def done(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task(request, pk)
     try:
@@ -95,7 +93,7 @@ def done(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(request.POST.get("next") if str(request.POST.get("next", "")).startswith("/") else "tasks:mine")
 
 
-@login_required
+@rule("tasks.change_task", "tasks.change_task")
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task(request, pk)
     require(request.user, "tasks.change_task", task)
