@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "money",
     "performance",
     "returns",
+    "safeguarding",
+    "health",
+    "circumstances",
     "api",
 ]
 
