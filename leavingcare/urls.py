@@ -19,5 +19,8 @@ urlpatterns = [
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
     path("audit/", include("audit.urls")),
+    path("safeguarding/", include("safeguarding.urls")),
+    path("health/", include("health.urls")),
+    path("circumstances/", include("circumstances.urls")),
     path("api/v1/", include("api.urls")),
 ]

@@ -51,7 +51,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     viewed(request.user, yp, "page:summary", request=request)
-    return render(request, "people/detail.html", {"s": summary_for(yp, timezone.localdate()), "yp": yp})
+    return render(request, "people/detail.html", {"s": summary_for(yp, timezone.localdate(), request.user),
+                                                      "yp": yp})
 
 
 def _save_person(request: HttpRequest, form: YoungPersonForm, existing: Any) -> Any:
@@ -117,3 +118,21 @@ def needs_pa(request: HttpRequest) -> HttpResponse:
     people = needing_pa(request.user, today).select_related("team").order_by("date_of_birth")
     return render(request, "people/needs_pa.html", {"people": people[:500], "count": people.count(),
                                                     "age": setting("pa_coallocation_age"), "today": today})
+
+
+@login_required
+def record_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole record as a tagged PDF (subject access or transfer); managers only, audit-logged."""
+    from accounts.policy import require
+    from audit.log import record
+    from audit.models import Action
+    from people.whole_record import render_pdf
+
+    yp = get_young_person_or_404(request.user, pk, request)
+    require(request.user, "people.export_record", yp)
+    content = render_pdf(yp)
+    record(request.user, Action.EXPORT, young_person=yp, obj=yp, object_type="export:whole_record",
+           detail={"format": "pdf"}, request=request)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="record-{yp.la_person_id}.pdf"'
+    return response

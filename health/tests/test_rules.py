@@ -25,7 +25,7 @@ def test_ods_code(code, ok):
 
 
 @pytest.mark.parametrize("dob, due", [(dt.date(2007, 6, 1), dt.date(2025, 6, 1)),
-                                      (dt.date(2008, 2, 29), dt.date(2026, 3, 1))])  # a leapling comes of age on 1 March
+                                      (dt.date(2008, 2, 29), dt.date(2026, 3, 1))])  # a leapling: 1 March
 def test_passport_due_at_18(dob, due):
     assert passport_due(dob) == due
 

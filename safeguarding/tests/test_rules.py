@@ -9,7 +9,7 @@ import pytest
 from safeguarding import codes
 from safeguarding.rules import escalation_level, next_escalation_at, oversight_review_due
 
-T0 = dt.datetime(2025, 3, 3, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2025, 3, 3, 9, 0, tzinfo=dt.UTC)
 H = dt.timedelta(hours=1)
 DAY = 24 * H
 
