@@ -61,12 +61,15 @@ def health_facts(yp: YoungPerson) -> dict[str, Any]:
 def circumstance_facts(yp: YoungPerson) -> dict[str, Any]:
     from circumstances.models import Custody, ImmigrationCase, OutOfArea, RecordsRequest, StepDown
 
-    return {"immigration": ImmigrationCase.objects.filter(young_person=yp).first(),
-            "custody": Custody.objects.filter(young_person=yp, released_on__isnull=True).first(),
-            "out_of_area": OutOfArea.objects.filter(young_person=yp, ended_on__isnull=True).first(),
+    # The record's flags (kept by the verbs and the import) say which areas can have anything: one query fewer each
+    return {"immigration": ImmigrationCase.objects.filter(young_person=yp).first() if yp.is_uasc else None,
+            "custody": Custody.objects.filter(young_person=yp, released_on__isnull=True).first()
+            if yp.in_custody else None,
+            "out_of_area": OutOfArea.objects.filter(young_person=yp, ended_on__isnull=True).first()
+            if yp.out_of_area else None,
             "step_down": StepDown.objects.filter(young_person=yp, decision="pending").first(),
             "records_request": RecordsRequest.objects.filter(young_person=yp, completed_on__isnull=True).first(),
-            "children": yp.children.count()}
+            "children": yp.children.count() if yp.is_pregnant_or_parenting else 0}
 
 
 def flags_for(yp: YoungPerson) -> list[str]:
