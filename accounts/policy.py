@@ -223,6 +223,50 @@ add("corporate.view", manager | analyst, "The Corporate Parenting Board's pages 
 add("corporate.change", manager, "Only team managers and senior managers change the board's records and plans")
 add("corporate.export_report", manager | analyst, "The scrutiny report is for managers and performance analysts")
 
+# ---------------------------------------------------------------- safeguarding, health and circumstances (issue 14)
+@rules.predicate
+def allocated_to(user: Any, obj: Any) -> bool:
+    """The user is a current allocated worker (PA or social worker) of the record's young person."""
+    if obj is None:
+        return True
+    yp = young_person_of(obj)
+    return yp is not None and yp.allocations.filter(worker_id=user.pk, end_date__isnull=True).exists()
+
+
+# Safeguarding detail (what a concern says, oversight, the safety plan, meetings, health) is for the young person's
+# allocated workers and their managers. Everyone else who may see the record (a finance officer, a housing adviser,
+# a colleague in the team) sees that a concern exists, not what it says.
+need_to_know = (caseworker & in_scope & allocated_to) | (manager & in_scope & manages_team_of)
+
+add("safeguarding.raise_concern", (practitioner | housing | finance) & in_scope,
+    "Only staff who work with the young person raise a concern about them")
+add("safeguarding.view_detail", need_to_know,
+    "Safeguarding detail is for the young person's allocated workers and their managers")
+add("safeguarding.acknowledge", manager & in_scope & manages_team_of,
+    "Only a manager of the young person's team acknowledges a concern")
+add("safeguarding.decide", manager & in_scope & manages_team_of,
+    "Only a manager of the young person's team records the decision on a concern")
+add("safeguarding.start_oversight", manager & in_scope & manages_team_of,
+    "Only a manager puts a young person under Head of Service oversight")
+add("safeguarding.review_oversight", senior & in_scope,
+    "Only a senior manager reviews a young person under Head of Service oversight")
+add("safeguarding.view_oversight_list", senior, "The list of young people under oversight is for senior managers")
+add("safeguarding.write_safety_plan", need_to_know,
+    "Only the young person's allocated workers and their managers write the safety plan")
+add("safeguarding.record_meeting", need_to_know,
+    "Only the young person's allocated workers and their managers record a multi-agency meeting")
+add("health.view", need_to_know, "Health records are for the young person's allocated workers and their managers")
+add("health.record", need_to_know,
+    "Only the young person's allocated workers and their managers record health")
+add("circumstances.view", (practitioner | housing) & in_scope,
+    "Circumstances are for the young person's workers, managers and housing advisers")
+add("circumstances.record", practitioner & in_scope,
+    "Only the young person's workers and their managers record circumstances")
+add("circumstances.decide_step_down", manager & in_scope & manages_team_of,
+    "Only a manager of the young person's team decides a step-down")
+add("people.export_record", manager & in_scope,
+    "Only a manager exports a young person's whole record (subject access or transfer)")
+
 
 # ---------------------------------------------------------------- asking
 

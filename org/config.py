@@ -115,6 +115,29 @@ DEFAULTS: dict[str, Any] = {
     "board_meeting_months": 2,
     "action_amber_points": 5,
     # ---- end corporate ----
+    # ---- safeguarding, health and circumstances ----
+    # A concern not acknowledged in this time escalates to the senior manager, then after a further time to the
+    # head of service (local choice: seed 000 section 5 says concerns are escalated to senior leaders; one working
+    # day each is the default)
+    "concern_escalate_after_hours": 24,
+    "concern_escalate_again_after_hours": 24,
+    # Senior managers whose job title contains this are the head of service for escalations
+    "head_of_service_job_title": "Head of Service",
+    # "Most worried about": Head of Service and Director oversight reviewed monthly by default (seed 000 s5)
+    "oversight_review_months": 1,
+    # Health: an annual health assessment while looked after (statute); the health passport by the 18th birthday
+    # (seed 000 s6: "all care leavers receive an overview of their health history when they leave care")
+    "health_assessment_months": 12,
+    "health_passport_age": 18,
+    # Circumstances (seed 000 s3.3): a worklist item this many days before leave to remain ends, and release
+    # planning this many days before a release date from custody
+    "leave_to_remain_warning_days": 90,
+    "release_planning_days": 56,
+    # Access to records: a subject access request is answered within one calendar month (UK GDPR Art. 12(3))
+    "records_request_months": 1,
+    # Step-down to universal services on request from this age (seed 000 s3.3)
+    "step_down_from_age": 21,
+    # ---- end safeguarding ----
 }
 
 

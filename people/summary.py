@@ -45,6 +45,32 @@ class Summary:
     flags: list[str] = field(default_factory=list)
     episodes: list[Any] = field(default_factory=list)
     retain_until: dt.date | None = None
+    # Safeguarding, health and circumstances at the top of the page (None when the viewer may not see them)
+    safeguarding: Any = None
+    health: dict[str, Any] | None = None
+    circumstances: dict[str, Any] | None = None
+
+
+def health_facts(yp: YoungPerson) -> dict[str, Any]:
+    from health.models import HealthCheck, HealthProfile, SDQScore
+
+    return {"profile": HealthProfile.objects.filter(young_person=yp).first(),
+            "assessment": HealthCheck.objects.filter(young_person=yp, kind="health_assessment").first(),
+            "sdq": SDQScore.objects.filter(young_person=yp).first()}
+
+
+def circumstance_facts(yp: YoungPerson) -> dict[str, Any]:
+    from circumstances.models import Custody, ImmigrationCase, OutOfArea, RecordsRequest, StepDown
+
+    # The record's flags (kept by the verbs and the import) say which areas can have anything: one query fewer each
+    return {"immigration": ImmigrationCase.objects.filter(young_person=yp).first() if yp.is_uasc else None,
+            "custody": Custody.objects.filter(young_person=yp, released_on__isnull=True).first()
+            if yp.in_custody else None,
+            "out_of_area": OutOfArea.objects.filter(young_person=yp, ended_on__isnull=True).first()
+            if yp.out_of_area else None,
+            "step_down": StepDown.objects.filter(young_person=yp, decision="pending").first(),
+            "records_request": RecordsRequest.objects.filter(young_person=yp, completed_on__isnull=True).first(),
+            "children": yp.children.count() if yp.is_pregnant_or_parenting else 0}
 
 
 def flags_for(yp: YoungPerson) -> list[str]:
@@ -66,7 +92,9 @@ def flags_for(yp: YoungPerson) -> list[str]:
     return flags
 
 
-def summary_for(yp: YoungPerson, as_at: dt.date) -> Summary:
+def summary_for(yp: YoungPerson, as_at: dt.date, user: Any = None) -> Summary:
+    """The summary as ``user`` may see it: safeguarding detail and health only for the young person's allocated
+    workers and their managers (accounts/policy.py); others learn only that a concern exists."""
     yp = (YoungPerson.objects.select_related("team", "district")
           .prefetch_related("care_episodes",
                             Prefetch("allocations",
@@ -91,6 +119,7 @@ def summary_for(yp: YoungPerson, as_at: dt.date) -> Summary:
         last_contact=contacts.filter(successful=True).order_by("-occurred_at").first(),
         last_attempt=contacts.filter(successful=False).order_by("-occurred_at").first(),
         due=next_due_for(yp, as_at), flags=flags_for(yp), episodes=episodes, retain_until=retain_until(yp),
+        **_protected(yp, user),
     )
 
 
@@ -101,3 +130,14 @@ def retain_until(yp: YoungPerson) -> dt.date:
     from people.eligibility import birthday
 
     return birthday(yp.date_of_birth, int(setting("retention_until_age")))
+
+
+def _protected(yp: YoungPerson, user: Any) -> dict[str, Any]:
+    from accounts.policy import may
+    from safeguarding.queries import for_summary
+
+    if user is None:
+        return {}
+    return {"safeguarding": for_summary(user, yp),
+            "health": health_facts(yp) if may(user, "health.view", yp) else None,
+            "circumstances": circumstance_facts(yp) if may(user, "circumstances.view", yp) else None}

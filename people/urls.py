@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/care-history/<int:episode_pk>/", views.episode, name="episode_edit"),
     path("<int:pk>/allocate/", views.allocate, name="allocate"),
     path("<int:pk>/status/", views.status, name="status"),
+    path("<int:pk>/record.pdf", views.record_pdf, name="record_pdf"),
 ]

@@ -83,7 +83,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     viewed(request.user, yp, "page:summary", request=request)
-    return render(request, "people/detail.html", {"s": summary_for(yp, timezone.localdate()), "yp": yp})
+    return render(request, "people/detail.html", {"s": summary_for(yp, timezone.localdate(), request.user),
+                                                      "yp": yp})
 
 
 def _save_person(request: HttpRequest, form: YoungPersonForm, existing: Any) -> Any:
@@ -160,3 +161,21 @@ def needs_pa(request: HttpRequest) -> HttpResponse:
     viewed_many(request.user, shown, "page:needs_pa", request=request)
     return render(request, "people/needs_pa.html", {"people": shown, "count": people.count(),
                                                     "age": setting("pa_coallocation_age"), "today": today})
+
+
+@rule("people.export_record", of=young_person)
+def record_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole record as a tagged PDF (subject access or transfer); managers only, audit-logged."""
+    from accounts.policy import require
+    from audit.log import record
+    from audit.models import Action
+    from people.whole_record import render_pdf
+
+    yp = get_young_person_or_404(request.user, pk, request)
+    require(request.user, "people.export_record", yp)
+    content = render_pdf(yp)
+    record(request.user, Action.EXPORT, young_person=yp, obj=yp, object_type="export:whole_record",
+           detail={"format": "pdf"}, request=request)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="record-{yp.la_person_id}.pdf"'
+    return response

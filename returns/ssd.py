@@ -25,7 +25,9 @@ from accommodation import codes as accom_codes
 from accommodation.models import AccommodationEpisode, ActivityEpisode
 from accounts.models import User
 from accounts.roles import Role
+from circumstances.models import ImmigrationCase, LinkedIdentifier
 from contacts.models import Contact, MissingEpisode
+from health.models import HealthCheck, Immunisation, SDQScore, SubstanceMisuse
 from leavingcare.imports import ImportProblems
 from org.config import setting
 from org.models import Locality, Team
@@ -36,7 +38,40 @@ from plans.models import PathwayPlan
 from worklists.facts import refresh as refresh_facts
 
 TABLES = ["ssd_department", "ssd_professionals", "ssd_person", "ssd_cla_episodes", "ssd_involvements",
-          "ssd_care_leavers", "ssd_immigration_status", "ssd_disability", "ssd_missing"]
+          "ssd_care_leavers", "ssd_immigration_status", "ssd_disability", "ssd_missing",
+          # health and other agencies' identifiers (issue 14); each optional, like the rest but ssd_person
+          "ssd_cla_health", "ssd_sdq_scores", "ssd_cla_substance_misuse", "ssd_cla_immunisations",
+          "ssd_linked_identifiers"]
+CHECK_STATUSES = {"planned": "Planned", "refused": "Refused", "cancelled": "Cancelled", "canceled": "Cancelled",
+                  "completed": "Completed"}
+YES = {"y", "yes", "1", "true"}
+NO = {"n", "no", "0", "false"}
+
+
+def check_type(raw: str) -> str:
+    text = raw.strip().lower()
+    if "dental" in text:
+        return "dental_check"
+    if "annual" in text:
+        return "annual_health_check"
+    if "assessment" in text or text in {"", "health check", "rha", "iha"}:
+        return "health_assessment"
+    return "health_surveillance"
+
+
+def yes_no(raw: str) -> bool | None:
+    text = raw.strip().lower()
+    return True if text in YES else False if text in NO else None
+
+
+def immigration_code(raw: str) -> str:
+    text = raw.strip().lower()
+    for word, code in (("indefinite", "ilr"), ("refugee", "refugee"), ("humanitarian", "humanitarian"),
+                       ("discretionary", "dll"), ("uasc", "uasc_leave"), ("british", "british"),
+                       ("appeal", "appeal"), ("asylum", "asylum_seeker")):
+        if word in text:
+            return code
+    return "other"
 ETHNIC = {c for c, _ in codes.ETHNICITY}
 ACCOM_BY_LABEL = {label.lower(): letter for letter, label in accom_codes.ACCOM}
 ACTIV_BY_LABEL = {label.lower(): code for code, label in accom_codes.ACTIV}
@@ -130,6 +165,11 @@ class Plan:
     immigration: list[dict[str, Any]] = field(default_factory=list)
     disability: set[str] = field(default_factory=set)
     missing: list[dict[str, Any]] = field(default_factory=list)
+    health_checks: list[dict[str, Any]] = field(default_factory=list)
+    sdq: list[dict[str, Any]] = field(default_factory=list)
+    substance: list[dict[str, Any]] = field(default_factory=list)
+    immunisations: list[dict[str, Any]] = field(default_factory=list)
+    identifiers: list[dict[str, Any]] = field(default_factory=list)
 
 
 def read(directory: Path) -> Plan:
@@ -236,9 +276,97 @@ def read(directory: Path) -> Plan:
         if pid and start:
             plan.missing.append({"person": pid, "start": _day(start),
                                  "end": _day(r.when(where, row, "miss_missing_episode_end_date"))})
+    read_health(r, plan, person)
     if r.problems:
         raise ImportProblems(r.problems)
     return plan
+
+
+def read_health(r: Reader, plan: Plan, person: Callable[[str, dict[str, str], str], str | None]) -> None:
+    """ssd_cla_health, ssd_sdq_scores, ssd_cla_substance_misuse, ssd_cla_immunisations and ssd_linked_identifiers,
+    with the column names of the public data model (data-to-insight/ssd-data-model, data/objects/*.yml)."""
+    from health.rules import sdq_problems
+
+    for where, row in r.rows("ssd_cla_health"):
+        pid = person(where, row, "clah_person_id")
+        on = r.when(where, row, "clah_health_check_date", required=True)
+        raw_status = row.get("clah_health_check_status", "")
+        status = CHECK_STATUSES.get(raw_status.strip().lower())
+        if status is None:
+            r.problems.append(f"{where}, clah_health_check_status: {raw_status!r} is not Planned, Refused, "
+                              "Cancelled or Completed")
+        if pid and on and status:
+            plan.health_checks.append({"person": pid, "id": row.get("clah_health_check_id", ""), "on": _day(on),
+                                       "kind": check_type(row.get("clah_health_check_type", "")), "status": status})
+    for where, row in r.rows("ssd_sdq_scores"):
+        pid = person(where, row, "csdq_person_id")
+        on = r.when(where, row, "csdq_sdq_completed_date", required=True)
+        raw_score, reason = row.get("csdq_sdq_score", ""), row.get("csdq_sdq_reason", "").strip().upper()[:4]
+        score = None
+        if raw_score:
+            try:
+                score = int(float(raw_score))
+            except ValueError:
+                r.problems.append(f"{where}, csdq_sdq_score: {raw_score!r} is not a number")
+                continue
+        found = sdq_problems(score, reason)
+        for name, message in found.items():
+            r.problems.append(f"{where}, csdq_sdq_{name}: {message}")
+        if pid and on and not found:
+            plan.sdq.append({"person": pid, "id": row.get("csdq_table_id", ""), "on": _day(on), "score": score,
+                             "reason": reason})
+    for where, row in r.rows("ssd_cla_substance_misuse"):
+        pid = person(where, row, "clas_person_id")
+        on = r.when(where, row, "clas_substance_misuse_date", required=True)
+        if pid and on:
+            plan.substance.append({"person": pid, "id": row.get("clas_substance_misuse_id", ""), "on": _day(on),
+                                   "substance": row.get("clas_substance_misused", "")[:100] or "Not recorded",
+                                   "help": yes_no(row.get("clas_intervention_received", ""))})
+    for where, row in r.rows("ssd_cla_immunisations"):
+        pid = person(where, row, "clai_person_id")
+        on = r.when(where, row, "clai_immunisations_status_date")
+        if pid:
+            plan.immunisations.append({"person": pid, "id": row.get("clai_immunisations_id", ""),
+                                       "on": _day(on) or timezone.localdate(),
+                                       "up_to_date": yes_no(row.get("clai_immunisations_status", ""))})
+    for where, row in r.rows("ssd_linked_identifiers"):
+        pid = person(where, row, "link_person_id")
+        kind, value = row.get("link_identifier_type", "").strip(), row.get("link_identifier_value", "").strip()
+        if not value:
+            r.problems.append(f"{where}, link_identifier_value: missing")
+        start, end = r.when(where, row, "link_valid_from_date"), r.when(where, row, "link_valid_to_date")
+        if pid and value:
+            plan.identifiers.append({"person": pid, "id": row.get("link_table_id", ""), "type": kind[:40] or "Other",
+                                     "value": value[:60], "from": _day(start), "to": _day(end)})
+
+
+def save_health(plan: Plan, people: dict[str, YoungPerson]) -> None:
+    """The health tables and other agencies' identifiers; a row already imported (same SSD id) is left alone."""
+    for c in plan.health_checks:
+        HealthCheck.objects.get_or_create(young_person=people[c["person"]], ssd_id=c["id"] or f"{c['kind']}:{c['on']}",
+                                          defaults={"kind": c["kind"], "on": c["on"], "status": c["status"]})
+    for q in plan.sdq:
+        SDQScore.objects.get_or_create(young_person=people[q["person"]], ssd_id=q["id"] or f"sdq:{q['on']}",
+                                       defaults={"completed_on": q["on"], "score": q["score"], "reason": q["reason"]})
+    for m in plan.substance:
+        SubstanceMisuse.objects.get_or_create(young_person=people[m["person"]], ssd_id=m["id"] or f"sm:{m['on']}",
+                                              defaults={"recorded_on": m["on"], "substance": m["substance"],
+                                                        "intervention_received": m["help"]})
+    for i in plan.immunisations:
+        Immunisation.objects.get_or_create(young_person=people[i["person"]], ssd_id=i["id"] or f"imm:{i['on']}",
+                                           defaults={"recorded_on": i["on"], "up_to_date": i["up_to_date"]})
+    for link in plan.identifiers:
+        yp = people[link["person"]]
+        LinkedIdentifier.objects.get_or_create(young_person=yp, identifier_type=link["type"], value=link["value"],
+                                               defaults={"valid_from": link["from"], "valid_to": link["to"],
+                                                         "ssd_id": link["id"]})
+        kind = link["type"].lower()
+        if kind == "nhs number" and not yp.nhs_number:
+            YoungPerson.objects.filter(pk=yp.pk).update(nhs_number=link["value"][:10])
+        elif kind == "unique pupil number" and not yp.upn:
+            YoungPerson.objects.filter(pk=yp.pk).update(upn=link["value"][:13])
+        elif kind == "home office registration":
+            ImmigrationCase.objects.filter(young_person=yp).update(home_office_reference=link["value"][:40])
 
 
 def _team(name: str) -> Team | None:
@@ -318,6 +446,9 @@ def save(plan: Plan, progress: Callable[[str], None] = lambda _: None) -> dict[s
     for i in plan.immigration:
         YoungPerson.objects.filter(pk=people[i["person"]].pk).update(
             is_uasc=True, immigration_status_start=i["start"], immigration_status_end=i["end"])
+        ImmigrationCase.objects.update_or_create(young_person=people[i["person"]], defaults={
+            "status": immigration_code(i["status"]), "leave_granted_on": i["start"], "leave_ends_on": i["end"]})
+    save_health(plan, people)
     YoungPerson.objects.filter(la_person_id__in=plan.disability).update(has_disability=True)
     for m in plan.missing:
         if importer is not None:

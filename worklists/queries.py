@@ -212,6 +212,19 @@ def _from_record(rest: QuerySet[YoungPerson] | None, as_at: dt.date, iv: Interva
     return list(from_record(candidates(rest, as_at, iv), as_at, iv)) if rest is not None else []
 
 
+def _extra(qs: QuerySet[YoungPerson], as_at: dt.date, iv: Intervals) -> list[Item]:
+    """Items from other areas of the record (``worklists.extra``: health, safeguarding, circumstances)."""
+    from worklists.extra import extra_dues
+
+    found = extra_dues(qs, as_at, iv.due_soon_days)
+    if not found:
+        return []
+    rows = (YoungPerson.objects.filter(pk__in={pk for pk, _ in found}).select_related("team__locality")
+            .only(*LIST_FIELDS))
+    people = {row.pk: _listed(row) for row in rows}
+    return [Item(people[pk], due) for pk, due in found if pk in people]
+
+
 def _in_order(found: Iterable[Item], statuses: Iterable[str], worker_id: int | None) -> list[Item]:
     wanted = set(statuses)
     return sorted((i for i in found if i.due.status in wanted and (worker_id is None or i.due.worker_id == worker_id)),
@@ -225,10 +238,10 @@ def items(qs: QuerySet[YoungPerson], as_at: dt.date, statuses: Iterable[str] = (
     ``all_candidates`` works out everyone from the record, with no narrowing (for the tests)."""
     iv = intervals()
     if all_candidates:
-        found = list(from_record(annotated(qs, as_at), as_at, iv))
+        found = list(from_record(annotated(qs, as_at), as_at, iv)) + _extra(qs, as_at, iv)
     else:
         worked = _from_record(worked_out(qs, as_at, iv), as_at, iv)  # first: it stores facts that were missing
-        found = list(from_stored(qs, as_at, iv, worker_id)) + worked
+        found = list(from_stored(qs, as_at, iv, worker_id)) + worked + _extra(qs, as_at, iv)
     return _in_order(found, statuses, worker_id)
 
 
@@ -238,12 +251,20 @@ def items_and_counts(qs: QuerySet[YoungPerson], as_at: dt.date) -> tuple[list[It
     iv = intervals()
     worked = _from_record(worked_out(qs, as_at, iv), as_at, iv)  # first: it stores facts that were missing
     counted = stored_counts(qs, as_at, iv)
+    extra = _extra(qs, as_at, iv)
     counted.update((i.young_person.team_name, i.young_person.locality_name, i.due.status)
-                   for i in worked if i.due.status != "upcoming")
-    return _in_order(list(from_stored(qs, as_at, iv, None)) + worked, ("overdue", "due_soon"), None), counted
+                   for i in worked + extra if i.due.status != "upcoming")
+    return _in_order(list(from_stored(qs, as_at, iv, None)) + worked + extra, ("overdue", "due_soon"), None), counted
 
 
 def due_for_one(yp: YoungPerson, as_at: dt.date) -> list[Due]:
+    from worklists.extra import extra_dues
+
     row = annotated(YoungPerson.objects.filter(pk=yp.pk), as_at).prefetch_related("care_episodes").first()
-    return clock(facts_for(row, as_at), as_at, intervals()) if row else []
+    if row is None:
+        return []
+    iv = intervals()
+    extra = [due for _, due in extra_dues(YoungPerson.objects.filter(pk=yp.pk), as_at, iv.due_soon_days,
+                                          everything=True)]
+    return sorted(clock(facts_for(row, as_at), as_at, iv) + sorted(extra, key=lambda d: d.kind), key=lambda d: d.due)
 
