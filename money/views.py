@@ -96,6 +96,8 @@ def decide(request: HttpRequest, request_pk: int) -> HttpResponse:
         elif request.POST.get("decision") == "pay":
             actions.mark_paid(request.user, req, request=request, version=version)
             messages.success(request, f"Paid £{req.amount:,.2f} to {req.young_person.display_name}")
+        elif request.POST.get("decision") != "reject":
+            messages.error(request, "Choose approve, reject or mark paid")
         else:
             actions.reject(request.user, req, request.POST.get("rejection_reason", ""), request=request,
                            version=version)

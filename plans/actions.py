@@ -113,9 +113,18 @@ def save(actor: Any, plan: PathwayPlan, data: dict[str, Any], base_version: int,
     plan.save(update_fields=["version", "young_person_views"])
     PlanVersion.objects.create(plan=plan, number=plan.version, saved_by=actor, snapshot=snapshot(plan))
     PlanDraft.objects.filter(plan=plan, user=actor).delete()
-    record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
-           detail={"version": plan.version, "areas_changed": sorted(
-               k for k, v in snapshot(plan)["areas"].items() if before["areas"].get(k) != v)}, request=request)
+    after = snapshot(plan)
+    changes: dict[str, Any] = {"version": {"old": plan.version - 1, "new": plan.version}}
+    for key, area in after["areas"].items():
+        for part in ("my_words", "assessment"):
+            old = (before["areas"].get(key) or {}).get(part, "")
+            if old != area[part]:
+                changes[f"{key}.{part}"] = {"old": old, "new": area[part]}
+    if before["young_person_views"] != after["young_person_views"]:
+        changes["young_person_views"] = {"old": before["young_person_views"], "new": after["young_person_views"]}
+    record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan, request=request,
+           detail={**changes, "areas_changed": sorted(k for k, v in after["areas"].items()
+                                                      if before["areas"].get(k) != v)})
     return plan
 
 

@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db
 
 # Functions in actions.py that take an actor but change no record: answers, or a person's own unsaved draft.
 NOT_VERBS = {"contacts.actions.can_edit", "contacts.actions.can_change",
-             "plans.actions.autosave"}  # the draft is the writer's own, until they save the plan
+             "plans.actions.autosave",  # the draft is the writer's own, until they save the plan
+             # a young person's own verbs need an invited young person: youngapp/tests check their events
+             "plans.actions.record_young_person_views", "plans.actions.complete_own_action"}
 
 
 # The apps of the core record and of administration. Apps added for later features (housing, safeguarding,
@@ -53,12 +55,17 @@ def all_verbs() -> list[str]:
 
 def _world(staff: dict[str, Any], teams: dict[str, Any]) -> dict[str, Any]:
     from money.models import Entitlement
+    from money.presets import load_catalogue
+    from money.queries import entitled_today
     from plans import actions as plans
 
     yp = make_yp(age=19, team=teams["north"])
     allocate_now(yp, staff["pa_north"])
     plan = plans.start_plan(staff["pa_north"], yp)
-    entitlement = Entitlement.objects.create(code="CLOTH", name="Clothing", budget_code="LC", frequency="one_off")
+    load_catalogue()
+    codes = [o.code for o in entitled_today(yp, timezone.localdate())]
+    assert "EET" in codes, codes
+    entitlement = Entitlement.objects.get(code="EET")
     return {"yp": yp, "plan": plan, "area": plan.areas.first(), "entitlement": entitlement}
 
 
@@ -69,6 +76,13 @@ def _request(w: dict[str, Any], staff: dict[str, Any]) -> Any:
 
 
 TODAY = dt.date.today
+
+
+def _with_views(w: dict[str, Any], s: dict[str, Any]) -> Any:
+    from plans import actions as plans
+
+    return plans.save(s["pa_north"], w["plan"], {"young_person_views": "I want a flat near college"},
+                      w["plan"].version)
 
 
 def recipes() -> dict[str, Callable[[dict[str, Any], dict[str, Any]], Any]]:
@@ -90,7 +104,7 @@ def recipes() -> dict[str, Callable[[dict[str, Any], dict[str, Any]], Any]]:
 
     return {
         "accommodation.actions.record_move": lambda w, s: accommodation.record_move(
-            s["pa_north"], w["yp"], TODAY(), "Z1", True),
+            s["pa_north"], w["yp"], TODAY(), "Z", True),
         "accommodation.actions.record_activity": lambda w, s: accommodation.record_activity(
             s["pa_north"], w["yp"], TODAY(), "F2"),
         "accommodation.actions.record_in_touch": lambda w, s: accommodation.record_in_touch(
@@ -129,7 +143,7 @@ def recipes() -> dict[str, Callable[[dict[str, Any], dict[str, Any]], Any]]:
             w["plan"].version),
         "plans.actions.add_action": lambda w, s: plans.add_action(s["pa_north"], w["area"], "Visit", "PA", TODAY()),
         "plans.actions.share": lambda w, s: plans.share(s["pa_north"], w["plan"]),
-        "plans.actions.sign_off": lambda w, s: plans.sign_off(s["tm_north"], w["plan"], TODAY()),
+        "plans.actions.sign_off": lambda w, s: plans.sign_off(s["tm_north"], _with_views(w, s), TODAY()),
         "plans.actions.audit": lambda w, s: plans.audit(s["tm_north"], w["plan"], "Good", {}, "", ""),
         "plans.actions.complete_action": lambda w, s: plans.complete_action(
             s["pa_north"], plans.add_action(s["pa_north"], w["area"], "Visit", "PA", TODAY())),
@@ -145,13 +159,13 @@ def recipes() -> dict[str, Callable[[dict[str, Any], dict[str, Any]], Any]]:
             s["admin"], "email,first_name,last_name,role,team,staff_id\n"
                         f"csv.pa@example.gov.uk,Csv,Adviser,personal_adviser,{w['yp'].team.name},ST-CSV1\n"),
         "accounts.actions.set_active": lambda w, s: accounts.set_active(s["admin"], s["pa_north2"], False),
-        "money.actions.add_entitlement": lambda w, s: money.add_entitlement(
+        "money.actions.add_entitlement": lambda w, s: money.add_entitlement(  # noqa: E131
             s["admin"], "BIKE", name="Bicycle", budget_code="LC-B", frequency="one_off"),
         "money.actions.change_entitlement": lambda w, s: money.change_entitlement(
             s["admin"], w["entitlement"], name="Clothing and shoes"),
         "money.actions.add_rate": lambda w, s: money.add_rate(s["admin"], w["entitlement"], TODAY(), "60.00"),
         "plans.actions.bring_review_forward": lambda w, s: plans.bring_review_forward(
-            s["pa_north"], plans.sign_off(s["tm_north"], w["plan"], TODAY()), TODAY() + dt.timedelta(days=30),
+            s["pa_north"], plans.sign_off(s["tm_north"], _with_views(w, s), TODAY()), TODAY() + dt.timedelta(days=30),
             "Moved into custody"),
     }
 

@@ -35,7 +35,8 @@ from plans import actions as plan_actions
 
 pytestmark = pytest.mark.django_db
 
-SKIP_PREFIXES = ("api:", "admin:")
+# allauth's own pages (sign-in, MFA, single sign-on) are tested in accounts/tests
+SKIP_PREFIXES = ("api:", "admin:", "account_", "mfa_", "openid_connect", "socialaccount_", "accounts:set_password")
 SKIP = {"logout", "healthz", "plans:pdf"}  # the PDF has no form (and takes seconds to draw)
 EXAMPLES = 8
 
@@ -157,7 +158,13 @@ def value(offered: list[str]) -> st.SearchStrategy[str]:
     return st.one_of(*choices)
 
 
-ROUTES = routes()
+# The ids this fuzzer builds records for. Routes that name other kinds of record (a housing offer, a document, a
+# homelessness episode, a health or circumstances form by kind, the young person's app) are fuzzed by their own
+# apps' bad-input tests, not here.
+KNOWN = {"pk", "contact_pk", "episode_pk", "area_pk", "action_pk", "request_pk", "run_pk", "year"}
+ROUTES = [(name, keywords) for name, keywords in routes() if set(keywords) <= KNOWN
+          and not (name.startswith(("housing:", "safeguarding:", "circumstances:", "health:", "documents:", "tasks:",
+                                    "corporate:", "youngapp:", "notifications:")) and "pk" in keywords)]
 
 
 def test_the_walk_finds_the_form_pages() -> None:

@@ -106,7 +106,8 @@ def fill(route: str, world: dict[str, Any], policy: Any) -> str:
     # <pk> is whatever the view's loader says it is: a young person, a plan, or (no loader) a kind not built here
     pk = {access.young_person: world["yp"].pk, access.plan: world["plan"].pk}.get(policy.of, UNKNOWN)
     values = {"pk": pk, "area_pk": world["area"].pk,
-              "action_pk": world["action"].pk, "episode_pk": world["episode"].pk,
+              "action_pk": world["action"].pk,
+              "episode_pk": world["episode"].pk if route.startswith("young-people/") else UNKNOWN,
               "contact_pk": world["contact"].pk, "request_pk": world["request"].pk, "run_pk": world["run"].pk,
               "year": 2026}
 
