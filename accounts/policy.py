@@ -243,7 +243,7 @@ add("safeguarding.raise_concern", (practitioner | housing | finance) & in_scope,
 add("safeguarding.view_detail", need_to_know,
     "Safeguarding detail is for the young person's allocated workers and their managers")
 add("safeguarding.acknowledge", manager & in_scope & manages_team_of,
-    "Only a manager of the young person's team acknowledges a concern")
+    "Only a team manager or senior manager can acknowledge a concern, for the young person's team")
 add("safeguarding.decide", manager & in_scope & manages_team_of,
     "Only a manager of the young person's team records the decision on a concern")
 add("safeguarding.start_oversight", manager & in_scope & manages_team_of,

@@ -51,7 +51,7 @@ def populate(ctx: DemoContext) -> None:
         if p.is_uasc:
             status = rng.choice(["asylum_seeker", "refugee", "refugee", "humanitarian", "appeal"])
             granted = ago(60, 1500) if status in ("refugee", "humanitarian") else None
-            ends = granted.replace(year=granted.year + 5) if granted else None
+            ends = birthday(granted, 5) if granted else None  # five years' leave (29 February safe)
             add(ImmigrationCase, p.pk, status, granted, ends, granted, "Lancashire Immigration Law", "")
         if p.parenting:
             born = ago(0, 1400)

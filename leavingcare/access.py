@@ -67,7 +67,7 @@ def payment_request(request: HttpRequest, kwargs: dict[str, Any]) -> Any:
 
 
 def rule(get: str | None, post: str | None = None, of: Loader | None = None,
-         log_as: str | None = None) -> Callable[[Any], Any]:
+         log_as: str | None = None, signed_out_json: bool = False) -> Callable[[Any], Any]:
     """Declare and enforce what a view needs (``post=None``: the page takes no POST it would not refuse).
 
     ``log_as`` ("page:edit_record") writes a VIEW event for the young person the page shows, when it is opened
@@ -79,7 +79,7 @@ def rule(get: str | None, post: str | None = None, of: Loader | None = None,
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
-                if request.headers.get("HX-Request"):  # an in-page request: say so, the page keeps what was typed
+                if signed_out_json or request.headers.get("HX-Request"):  # in-page: say so, the page keeps the text
                     return JsonResponse({"signed_out": True}, status=401)
                 return redirect_to_login(request.get_full_path())
             permission = policy.permission(request.method or "GET")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from accounts.models import User
 from money import actions
+from money.queries import entitled_today
 from money.models import Entitlement
 from money.runs import run
 from people.demo_support import DemoContext
@@ -27,7 +28,11 @@ def populate(ctx: DemoContext) -> None:
             continue
         rng = ctx.rng("money", person.pk)
         yp, pa = YoungPerson.objects.get(pk=person.pk), User.objects.get(pk=person.pa_id)
-        code = rng.choice(list(entitlements))
+        open_to = {o.code for o in entitled_today(yp, ctx.as_at)}  # only what they are entitled to on the day
+        codes = [c for c in entitlements if c in open_to]
+        if not codes:
+            continue
+        code = rng.choice(codes)
         amount = Decimal(rng.choice(["45.00", "120.00", "250.00", "480.00"]))
         req = actions.raise_request(pa, yp, entitlements[code], amount, "Demo: " + entitlements[code].name.lower())
         manager = managers.get(ctx.manager_by_team.get(person.team_id, 0))

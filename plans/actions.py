@@ -152,7 +152,8 @@ def add_action(actor: Any, area: PlanArea, what: str, who: str, by_when: dt.date
 @transaction.atomic
 def share(actor: Any, plan: PathwayPlan, request: Any = None) -> PathwayPlan:
     require(actor, "plans.share", plan)
-    plan = PathwayPlan.objects.select_for_update().get(pk=plan.pk)
+    PathwayPlan.objects.select_for_update().filter(pk=plan.pk).first()  # lock, then read the stored row
+    plan.refresh_from_db()
     if plan.status != PlanStatus.DRAFT:
         raise ValidationError(f"This plan is {plan.get_status_display().lower()}: only a draft is shared")
     plan.status, plan.shared_on = PlanStatus.SHARED, timezone.localdate()
@@ -167,7 +168,8 @@ def share(actor: Any, plan: PathwayPlan, request: Any = None) -> PathwayPlan:
 def sign_off(actor: Any, plan: PathwayPlan, on: dt.date, next_review: dt.date | None = None,
              request: Any = None) -> PathwayPlan:
     require(actor, "plans.sign_off", plan)
-    plan = PathwayPlan.objects.select_for_update().get(pk=plan.pk)
+    PathwayPlan.objects.select_for_update().filter(pk=plan.pk).first()  # lock, then read the stored row
+    plan.refresh_from_db()
     if plan.status not in (PlanStatus.DRAFT, PlanStatus.SHARED):
         raise ValidationError(f"This plan is {plan.get_status_display().lower()}: it cannot be signed off again")
     if not (plan.young_person_views or "").strip():

@@ -133,7 +133,7 @@ def _edit_page(request: HttpRequest, plan: PathwayPlan, *, data: dict[str, Any] 
         "error_title": bool(action_form.errors or review_form.errors)})
 
 
-@rule(None, "plans.change_plan", of=plan)
+@rule(None, "plans.change_plan", of=plan, signed_out_json=True)
 def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return JsonResponse({"signed_out": True}, status=401)

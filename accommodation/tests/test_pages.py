@@ -51,6 +51,7 @@ def test_recording_a_move_in_the_browser(staff, teams, sign_in, live_server):
     page.goto(f"{live_server.url}/accommodation/young-person/{yp.pk}/move/")
     assert axe_violations(page) == []
     page.get_by_label("Foyers").check()
+    page.get_by_label("Suitable", exact=True).check()  # nothing is preselected: the worker says
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Move recorded")).to_be_visible()
     assert axe_violations(page) == []

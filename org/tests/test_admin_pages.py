@@ -71,7 +71,7 @@ def test_a_duplicate_or_empty_team_name_names_the_field(admin_client, authority)
 
 
 def set_password_link(message: str) -> str:
-    return re.search(r"http://testserver(/account/set-password/\S+/)", message).group(1)
+    return re.search(r"http://testserver(/account/you/set-password/\S+/)", message).group(1)
 
 
 def test_an_invited_member_of_staff_sets_their_own_password_and_signs_in(admin_client, client, teams,

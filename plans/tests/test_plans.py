@@ -7,7 +7,7 @@ import io
 from io import StringIO
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from pypdf import PdfReader
 
@@ -62,7 +62,7 @@ def test_review_carries_forward_and_conflicts_never_overwrite(staff, teams):
 def test_only_managers_sign_off_and_review_dates_are_checked(staff, teams, today):
     yp = young_person(teams["north"], pa=staff["pa_north"])
     plan = actions.start_plan(staff["pa_north"], yp)
-    with pytest.raises(ValidationError, match="Only a team manager"):
+    with pytest.raises(PermissionDenied, match="Only a team manager"):
         actions.sign_off(staff["pa_north"], plan, today)
     with_views(plan)
     with pytest.raises(ValidationError, match="review date must be after"):
