@@ -16,7 +16,7 @@ def test_sign_in_search_and_summary(staff, teams, sign_in, live_server):
     page = sign_in("pa_north")
     page.goto(live_server.url + "/young-people/")
     assert axe_violations(page) == []
-    page.get_by_label("Name, ID, date of birth, postcode or phone").fill("okafor")
+    page.locator("#id_q").fill("okafor")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="Jordan Okafor").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Jordan Okafor")
