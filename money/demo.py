@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
+
 from accounts.models import User
 from money import actions
-from money.queries import entitled_today
 from money.models import Entitlement
+from money.queries import entitled_today
 from money.runs import run
 from people.demo_support import DemoContext
 from people.models import YoungPerson
@@ -28,7 +30,8 @@ def populate(ctx: DemoContext) -> None:
             continue
         rng = ctx.rng("money", person.pk)
         yp, pa = YoungPerson.objects.get(pk=person.pk), User.objects.get(pk=person.pa_id)
-        open_to = {o.code for o in entitled_today(yp, ctx.as_at)}  # only what they are entitled to on the day
+        # only what they are entitled to: raise_request checks it on the day the request is made
+        open_to = {o.code for o in entitled_today(yp, timezone.localdate())}
         codes = [c for c in entitlements if c in open_to]
         if not codes:
             continue
