@@ -37,11 +37,10 @@ def test_import_then_export_reproduces_oc3_and_kpis_count_the_file(demo, tmp_pat
     out = tmp_path / "out"
     call_command("export_903", "--year", "2025", "--out", str(out), stdout=StringIO())
     exported = (out / "oc3.csv").read_text()
+    from audit.models import AuditEvent
     from people.models import YoungPerson
     from people.retention import allow_deletion
     from returns.models import Oc3Status
-
-    from audit.models import AuditEvent
 
     Oc3Status.objects.all().delete()
     AuditEvent.objects.all().delete()  # the export logged each person in it; this test clears everything on purpose
