@@ -23,9 +23,6 @@ from money.models import Entitlement, Payment, PaymentRequest, PaymentRun, Reque
 from money.queries import entitled_today, suha_remaining, totals_by
 from people.scope import can_see_names, get_young_person_or_404, scoped
 
-DECIDERS = {Role.TEAM_MANAGER, Role.SENIOR_MANAGER}
-PAYERS = {Role.FINANCE_OFFICER}
-
 
 class RequestForm(GovukForm):
     entitlement = forms.ModelChoiceField(label="What is it for", queryset=Entitlement.objects.filter(active=True))
