@@ -339,3 +339,12 @@ add("documents.download", (practitioner | housing | finance) & in_scope,
     "Only staff working with the young person open their documents")
 add("documents.withdraw", practitioner & in_scope & (is_author | (manager & manages_team_of)),
     "Only the person who added a document, or a manager, withdraws it")
+
+# ---------------------------------------------------------------- the Local Offer (issue 17)
+# The Local Offer is published information, not anyone's record: every member of staff reads it (to point young
+# people to it); team managers, senior managers and administrators change it (the offer is the service's, signed
+# off by its managers; administrators keep it up to date when partners send changes). Young people read it in the
+# app, and anyone reads it as open data at /openreferral/ (no sign-in, so no permission).
+add("localoffer.view", names | analyst | administrator, "The Local Offer's staff pages are for staff")
+add("localoffer.change", manager | administrator,
+    "Only team managers, senior managers and administrators change the Local Offer")

@@ -24,6 +24,7 @@ NAV: list[tuple[str, str, set[str]]] = [
     ("Returns", "returns:home", MANAGE | {R.PERFORMANCE_ANALYST}),
     ("Administration", "org:admin", {R.ADMINISTRATOR}),
     ("Corporate parenting", "corporate:home", MANAGE | {R.PERFORMANCE_ANALYST}),
+    ("Local Offer", "localoffer:list", CASE | {R.PERFORMANCE_ANALYST, R.ADMINISTRATOR}),
 ]
 
 

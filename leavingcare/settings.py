@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "tasks",
     "casenotes",
     "documents",
+    "localoffer",
 ]
 
 MIDDLEWARE = [

@@ -37,6 +37,8 @@ urlpatterns = [
     path("tasks/", include("tasks.urls")),
     path("case-notes/", include("casenotes.urls")),
     path("documents/", include("documents.urls")),
+    path("local-offer/", include("localoffer.urls")),
+    path("openreferral/", include("localoffer.openreferral_urls")),
 ]
 
 if settings.DJANGO_ADMIN:

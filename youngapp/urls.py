@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from youngapp import views
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("record/", views.my_record, name="record"),
     path("record/see-my-file/", views.ask_for_file, name="ask_for_file"),
     path("offline/", views.offline, name="offline"),
+    path("local-offer/", include("localoffer.app_urls")),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("sw.js", views.service_worker, name="service_worker"),
     path("staff/messages/", views.staff_unread, name="staff_unread"),
