@@ -14,7 +14,6 @@ from localoffer import actions
 from localoffer.tests.helpers import entry_values
 from money.models import Entitlement, Rate
 from money.presets import load_catalogue
-from youngapp.tests.conftest import _fast_hasher, access, app_client, yp  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
