@@ -20,7 +20,10 @@ from youngapp.views import _base, young_person_only
 def _cards(entries: list, age: int | None) -> list[dict]:  # type: ignore[type-arg]
     today = timezone.localdate()
     return [{"e": e, "cost": queries.cost_words(e, today, age), "ages": rules.age_words(e.min_age, e.max_age),
-             "for_me": age is None or rules.for_age(e.min_age, e.max_age, age)} for e in entries]
+             # Their circumstances (custody, asylum, parenting...) are deliberately not read: these pages are kept
+             # on the phone for offline reading, and must not say more about the young person than their age
+             "for_me": age is None or rules.is_for(e.min_age, e.max_age, e.circumstances, age, None)}
+            for e in entries]
 
 
 @young_person_only
