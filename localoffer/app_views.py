@@ -19,7 +19,8 @@ from youngapp.views import _base, young_person_only
 
 def _cards(entries: list, age: int | None) -> list[dict]:  # type: ignore[type-arg]
     today = timezone.localdate()
-    return [{"e": e, "cost": queries.cost_words(e, today, age), "ages": rules.age_words(e.min_age, e.max_age),
+    return [{"e": e, "cost": queries.cost_words(e, today, age),
+             "ages": rules.who_words(e.min_age, e.max_age, e.circumstance_labels()),
              # Their circumstances (custody, asylum, parenting...) are deliberately not read: these pages are kept
              # on the phone for offline reading, and must not say more about the young person than their age
              "for_me": age is None or rules.is_for(e.min_age, e.max_age, e.circumstances, age, None)}

@@ -46,17 +46,33 @@ def is_for(min_age: int | None, max_age: int | None, circumstances: Iterable[str
     return bool(wanted & set(theirs))
 
 
-def age_words(min_age: int | None, max_age: int | None) -> str:
-    """"For ages 16 to 24", "From 18", "Up to 21", as a young person reads it."""
+def _age_phrase(min_age: int | None, max_age: int | None) -> str:
     low = min_age if min_age is not None and min_age > LOWEST_AGE else None
     high = max_age if max_age is not None and max_age < HIGHEST_AGE - 1 else None  # 24: to the 25th birthday
     if low is not None and high is not None:
-        return f"Ages {low} to {high}" if low != high else f"Age {low} only"
+        return f"aged {low} to {high}" if low != high else f"aged {low} only"
     if low is not None:
-        return f"From age {low}"
+        return f"from age {low}"
     if high is not None:
-        return f"Up to age {high}"
-    return "Any care leaver aged 16 to 25"
+        return f"up to age {high}"
+    return ""
+
+
+def age_words(min_age: int | None, max_age: int | None) -> str:
+    """"Aged 18 to 21", "From age 18", "Up to age 21", as a young person reads it."""
+    phrase = _age_phrase(min_age, max_age)
+    return phrase[:1].upper() + phrase[1:] if phrase else "Any care leaver aged 16 to 25"
+
+
+def who_words(min_age: int | None, max_age: int | None, groups: list[str]) -> str:
+    """Who an entry is for, in one phrase: "Young parents or disabled young people, from age 18"."""
+    if not groups:
+        return age_words(min_age, max_age)
+    names = [g[:1].lower() + g[1:] for g in groups]
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    phrase = _age_phrase(min_age, max_age) or "aged 16 to 25"
+    text = f"{joined}, {phrase}"
+    return "Only " + text
 
 
 def check_ages(min_age: int | None, max_age: int | None) -> dict[str, str]:

@@ -65,7 +65,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "localoffer/detail.html", {
         "e": entry, "review": rules.review_state(entry.review_on, today), "council": queries.council_name(),
         "cost": queries.cost_words(entry, today), "worth": queries.worth(entry, today),
-        "ages": rules.age_words(entry.min_age, entry.max_age), "today": today})
+        "ages": rules.who_words(entry.min_age, entry.max_age, entry.circumstance_labels()), "today": today})
 
 
 @rule("localoffer.view")
@@ -114,7 +114,8 @@ def _entry_page(request: HttpRequest, entry: Entry | None) -> HttpResponse:
             return render(request, "localoffer/preview.html", {
                 "e": shown, "hidden": _hidden(request), "heading": heading, "back_url": back_url,
                 "council": queries.council_name(), "cost": queries.cost_words(shown, today),
-                "ages": rules.age_words(shown.min_age, shown.max_age), "caption": CAPTION,
+                "ages": rules.who_words(shown.min_age, shown.max_age, shown.circumstance_labels()),
+                "caption": CAPTION,
                 "action": request.path})
     if step == "save":
         saved: list[Entry] = []

@@ -50,11 +50,22 @@ def test_is_for(low: int | None, high: int | None, circumstances: list[str], age
     (16, 25, "Any care leaver aged 16 to 25"),
     (18, 24, "From age 18"),
     (16, 21, "Up to age 21"),
-    (18, 21, "Ages 18 to 21"),
-    (19, 19, "Age 19 only"),
+    (18, 21, "Aged 18 to 21"),
+    (19, 19, "Aged 19 only"),
 ])
 def test_age_words(low: int, high: int, words: str) -> None:
     assert rules.age_words(low, high) == words
+
+
+@pytest.mark.parametrize(("low", "high", "groups", "words"), [
+    (16, 24, [], "Any care leaver aged 16 to 25"),
+    (16, 24, ["Young parents"], "Only young parents, aged 16 to 25"),
+    (18, 24, ["Young parents", "Disabled young people"], "Only young parents or disabled young people, from age 18"),
+    (16, 21, ["Young parents", "Young people in custody", "Disabled young people"],
+     "Only young parents, young people in custody or disabled young people, up to age 21"),
+])
+def test_who_words(low: int, high: int, groups: list[str], words: str) -> None:
+    assert rules.who_words(low, high, groups) == words
 
 
 @pytest.mark.parametrize(("low", "high", "errors"), [
