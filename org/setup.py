@@ -118,8 +118,8 @@ def setup_authority(preset: str, name: str | None = None, la_code: str | None = 
 
 
 def _local_offer(spec: dict[str, Any], authority: Authority, made: Counter[str]) -> None:
-    """The preset's Local Offer (localoffer/demo.py), after the catalogue its entitlement entries link to."""
+    """The preset's Local Offer (localoffer/presets.py), after the catalogue its entitlement entries link to."""
     if spec.get("local_offer"):
-        from localoffer.demo import load_local_offer
+        from localoffer.presets import load_local_offer
 
         made["Local Offer entries"] += load_local_offer(authority)

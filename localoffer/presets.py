@@ -1,6 +1,6 @@
-"""The demo's Local Offer: entries in all five areas, written for this demo (not copied from any council's
-published offer). Loaded by ``org.setup`` with the Lancashire preset, so ``setup_authority --preset lancashire``
-and ``demo_data`` both have it; the blank preset has none.
+"""The Lancashire preset's Local Offer: entries in all five areas, written for this demo (not copied from any
+council's published offer). Loaded by ``org.setup`` with the Lancashire preset, so ``setup_authority --preset
+lancashire`` and ``demo_data`` both have it; the blank preset has none. (Not ``demo.py``: that is for cohorts.)
 
 Idempotent twice over: each entry and partner has a fixed UUID (created only when missing), and the authority
 remembers it was loaded (``config["local_offer_loaded"]``), so a second run changes nothing and an entry an
