@@ -35,16 +35,19 @@ class Worth:
     for_age: Decimal | None = None  # the amount at the reader's age, when we know it and it applies
 
     def words(self) -> str:
+        """"£71.70 a week"; "up to £300 when your PA agrees" for money given on request."""
+        asked = self.frequency == FREQUENCY_WORDS["on_request"]
         if self.for_age is not None:
-            return rules.money_words(self.for_age, self.frequency)
-        text = rules.money_words(self.amount, self.frequency)
-        if self.amount_from_18 is not None and self.amount_from_18 != self.amount:
-            text += f" ({rules.money_words(self.amount_from_18)} from 18)"
-        return text
+            text = rules.money_words(self.for_age, "" if asked else self.frequency)
+        else:
+            text = rules.money_words(self.amount, "" if asked else self.frequency)
+            if self.amount_from_18 is not None and self.amount_from_18 != self.amount:
+                text += f" ({rules.money_words(self.amount_from_18)} from 18)"
+        return f"up to {text} when your PA agrees" if asked else text
 
 
 FREQUENCY_WORDS = {"weekly": "a week", "monthly": "a month", "yearly": "a year", "one_off": "once",
-                   "lifetime_cap": "in total", "on_request": "at most, when agreed"}
+                   "lifetime_cap": "in total", "on_request": "when your PA agrees"}
 
 
 def worth(entry: Entry, on: dt.date, age: int | None = None) -> Worth | None:
@@ -80,7 +83,8 @@ def cost_words(entry: Entry, on: dt.date, age: int | None = None) -> str:
     if age is not None and found.for_age is None and entry.entitlement is not None:
         ent = entry.entitlement
         return f"Free. You can get this from age {ent.min_age} to {ent.max_age}: ask your PA"
-    return f"Free. You get {found.words()}"
+    words = found.words()
+    return f"Free. You can get {words}" if words.startswith("up to") else f"Free. You get {words}"
 
 
 def search(qs: QuerySet[Entry], text: str) -> QuerySet[Entry]:

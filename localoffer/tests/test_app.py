@@ -88,3 +88,12 @@ def test_a_young_person_may_read_the_open_data(app_client: Client, offer: None) 
 def test_the_service_worker_keeps_local_offer_pages(app_client: Client) -> None:
     worker = app_client.get("/app/sw.js").content.decode()
     assert "/app/local-offer/" in worker and "keep-local-offer" in worker and "/app/sign-in/" in worker
+
+
+def test_money_on_request_says_up_to(app_client: Client, staff: dict[str, Any]) -> None:
+    load_catalogue()
+    travel = Entitlement.objects.get(code="FAMILY_TRAVEL")
+    actions.add_entry(staff["admin"], entry_values(name="Visit family", area="relationships",
+                                                   cost_kind="entitlement", entitlement=travel.pk))
+    page = app_client.get("/app/local-offer/relationships/").content.decode()
+    assert "Free. You can get up to £300 when your PA agrees" in page
