@@ -163,7 +163,30 @@ def cost_options_json(entry: Entry, on: dt.date) -> list[dict[str, Any]]:
              "amount_description": "Free"}]
 
 
-def service_list_json(entry: Entry, council: Council) -> dict[str, Any]:
+def last_modified(entry: Entry, rate_from: dt.date | None = None) -> str | None:
+    """When the service or anything about it last changed: the entry's last save, or for an entitlement entry the
+    start of the catalogue's rate now in force, whichever is later (milliseconds, UTC)."""
+    if entry.updated_at is None:
+        return None
+    when = entry.updated_at.astimezone(dt.UTC)
+    if rate_from is not None:
+        when = max(when, dt.datetime.combine(rate_from, dt.time(), tzinfo=dt.UTC))
+    return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def rates_in_force(entries: list[Entry], on: dt.date) -> dict[int, dt.date]:
+    """{entitlement id: start of its rate in force on ``on``}, for the entitlement entries given (one query)."""
+    from money.models import Rate
+
+    ids = {e.entitlement_id for e in entries if e.cost_kind == CostKind.ENTITLEMENT and e.entitlement_id}
+    found: dict[int, dt.date] = {}
+    for ent_id, start in (Rate.objects.filter(entitlement_id__in=ids, effective_from__lte=on)
+                          .order_by("effective_from").values_list("entitlement_id", "effective_from")):
+        found[ent_id] = start
+    return found
+
+
+def service_list_json(entry: Entry, council: Council, rate_from: dt.date | None = None) -> dict[str, Any]:
     """The one-to-one fields of a service (the /services list)."""
     org = organization_json(entry.partner, council)
     return _drop_empty({
@@ -171,8 +194,7 @@ def service_list_json(entry: Entry, council: Council) -> dict[str, Any]:
         "url": entry.contact_url, "email": entry.contact_email, "status": entry.status,
         "minimum_age": entry.min_age, "maximum_age": entry.max_age,
         "alert": "Temporarily closed" if entry.status == Status.TEMPORARILY_CLOSED else "",
-        "last_modified": entry.updated_at.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace(
-            "+00:00", "Z") if entry.updated_at else None,
+        "last_modified": last_modified(entry, rate_from),
         "organization": org,
     })
 
@@ -180,7 +202,7 @@ def service_list_json(entry: Entry, council: Council) -> dict[str, Any]:
 def service_json(entry: Entry, council: Council, on: dt.date, state_province: str) -> dict[str, Any]:
     """A fully nested service."""
     sid = str(entry.uuid)
-    out = service_list_json(entry, council)
+    out = service_list_json(entry, council, rates_in_force([entry], on).get(entry.entitlement_id or 0))
     contact_id = derived("contact", sid)
     phones = ([{"id": derived("phone", sid), "contact_id": contact_id, "number": entry.contact_phone}]
               if entry.contact_phone else [])
@@ -222,11 +244,14 @@ MAX_PER_PAGE = 200
 DEFAULT_PER_PAGE = 50
 
 
-def page_of(items: list[Any], paging: Paging) -> dict[str, Any]:
+def page_of(items: list[Any], paging: Paging, shape: Any = None) -> dict[str, Any]:
+    """A page of ``items``, each passed through ``shape`` when given (only the page's items are shaped)."""
     total = len(items)
     pages = max(1, -(-total // paging.per_page))
     start = (paging.page - 1) * paging.per_page
     contents = items[start:start + paging.per_page]
+    if shape is not None:
+        contents = shape(contents)
     return {"total_items": total, "total_pages": pages, "page_number": paging.page, "size": len(contents),
             "first_page": paging.page == 1, "last_page": paging.page >= pages, "empty": not contents,
             "contents": contents}

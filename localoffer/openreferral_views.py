@@ -171,7 +171,12 @@ def services(request: HttpRequest) -> HttpResponse:
     if taxonomy is not None:
         entries = [e for e in entries if taxonomy in {oruk.TAXONOMY_BY_CODE[t.taxonomy].id for t in oruk.terms_of(e)}]
     council, _ = _context()
-    return _answer(oruk.page_of([oruk.service_list_json(e, council) for e in entries], paging))
+
+    def shape(page: list[Entry]) -> list[dict[str, Any]]:
+        rates = oruk.rates_in_force(page, timezone.localdate())
+        return [oruk.service_list_json(e, council, rates.get(e.entitlement_id or 0)) for e in page]
+
+    return _answer(oruk.page_of(entries, paging, shape))
 
 
 @open_api

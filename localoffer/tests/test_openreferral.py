@@ -312,3 +312,17 @@ def test_review_dates_do_not_leak_and_today_is_used_for_rates(offer: dict[str, E
 def test_the_schemas_do_catch_mistakes(bad: dict[str, Any], ref: str) -> None:
     with pytest.raises(AssertionError):
         check(bad, ref)
+
+
+def test_a_new_rate_in_force_moves_last_modified(offer: dict[str, Entry]) -> None:
+    from money.models import Rate
+
+    before = get(f"/openreferral/services/{offer['home'].uuid}").json()["last_modified"]
+    today = timezone.localdate()
+    Rate.objects.create(entitlement=offer["home"].entitlement, effective_from=today, amount="3500.00")
+    after = get(f"/openreferral/services/{offer['home'].uuid}").json()
+    listed = {s["id"]: s for s in get("/openreferral/services").json()["contents"]}[str(offer["home"].uuid)]
+    assert after["last_modified"] == listed["last_modified"] >= before
+    assert after["last_modified"].startswith(today.isoformat()) or before.startswith(today.isoformat())
+    assert "£3,500 in total" in after["cost_options"][0]["amount_description"]
+    assert after["cost_options"][0]["valid_from"] == today.isoformat()
