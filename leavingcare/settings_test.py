@@ -15,6 +15,8 @@ for name, value in {
     "SECURE_HSTS_SECONDS": "0",
     "REQUIRE_MFA": "0",
     "WHITENOISE_USE_FINDERS": "1",
+    # Pages are rendered afresh in tests (their writes never commit); leavingcare/tests/test_pagecache.py turns it on
+    "PAGE_CACHE": "off",
 }.items():
     os.environ.setdefault(name, value)
 

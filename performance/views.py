@@ -13,6 +13,7 @@ from accounts.roles import Role
 from audit.log import record
 from audit.models import Action
 from leavingcare.access import rule
+from leavingcare.pagecache import cached_page
 from org.config import current_authority, setting
 from people.models import YoungPerson
 from performance.definitions import rate_band
@@ -25,6 +26,7 @@ LABELS = {"in_touch": "In touch", "suitable_accommodation": "Suitable accommodat
 
 
 @rule("performance.view_dashboard")
+@cached_page
 def dashboard(request: HttpRequest) -> HttpResponse:
     if not (request.user.is_superuser or request.user.role in ALLOWED):
         raise PermissionDenied("The dashboard is for managers and performance analysts.")
