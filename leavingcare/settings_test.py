@@ -17,6 +17,8 @@ for name, value in {
     "WHITENOISE_USE_FINDERS": "1",
     # Pages are rendered afresh in tests (their writes never commit); leavingcare/tests/test_pagecache.py turns it on
     "PAGE_CACHE": "off",
+    # One connection per request, as Django's test server expects when it drops the test database
+    "DB_CONN_MAX_AGE": "0",
 }.items():
     os.environ.setdefault(name, value)
 
