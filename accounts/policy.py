@@ -15,14 +15,13 @@ is in the person's scope (and any rule about that object, such as "not your own 
 
 from __future__ import annotations
 
-import contextvars
-from collections.abc import Callable
 from typing import Any
 
 import rules
 from django.core.exceptions import PermissionDenied
 
 from accounts.roles import Role
+from leavingcare.memo import remembered
 
 R = Role
 CASEWORKERS = {R.PERSONAL_ADVISER, R.SOCIAL_WORKER}
@@ -51,19 +50,6 @@ def young_person_of(obj: Any) -> Any:
 
 # ---------------------------------------------------------------- predicates
 
-# While a page is being read (a GET, ``leavingcare.access.rule``), the answers about one user and one record do
-# not change, and a page asks them for every link it checks: they are kept for that request only. Writes and
-# calls outside a request always ask the database.
-answers: contextvars.ContextVar[dict[Any, bool] | None] = contextvars.ContextVar("policy_answers", default=None)
-
-
-def _remembered(key: Any, work: Callable[[], bool]) -> bool:
-    kept = answers.get()
-    if kept is None:
-        return work()
-    if key not in kept:
-        kept[key] = work()
-    return kept[key]
 
 
 
@@ -87,7 +73,7 @@ def in_scope(user: Any, obj: Any) -> bool:
         return False
     from people.scope import young_people_for
 
-    return _remembered(("in_scope", user.pk, yp.pk), lambda: young_people_for(user).filter(pk=yp.pk).exists())
+    return remembered(("in_scope", user.pk, yp.pk), lambda: young_people_for(user).filter(pk=yp.pk).exists())
 
 
 @rules.predicate
@@ -101,7 +87,7 @@ def manages_team_of(user: Any, obj: Any) -> bool:
     team_id = getattr(yp, "team_id", None) if yp is not None else getattr(obj, "pk", None)
     if team_id is None:
         return getattr(user, "role", None) == R.TEAM_MANAGER
-    return team_id == user.team_id or _remembered(
+    return team_id == user.team_id or remembered(
         ("manages", user.pk, team_id), lambda: user.managed_teams.filter(pk=team_id).exists())
 
 
@@ -121,7 +107,7 @@ def allowed_team(user: Any, team: Any) -> bool:
     if getattr(user, "role", None) == R.SENIOR_MANAGER or team is None:
         return True
     team_id = getattr(team, "pk", team)
-    return team_id == user.team_id or _remembered(
+    return team_id == user.team_id or remembered(
         ("manages", user.pk, team_id), lambda: user.managed_teams.filter(pk=team_id).exists())
 
 
@@ -249,7 +235,7 @@ def allocated_to(user: Any, obj: Any) -> bool:
     if obj is None:
         return True
     yp = young_person_of(obj)
-    return yp is not None and _remembered(
+    return yp is not None and remembered(
         ("allocated", user.pk, yp.pk),
         lambda: yp.allocations.filter(worker_id=user.pk, end_date__isnull=True).exists())
 

@@ -20,7 +20,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import get_object_or_404
 from django.urls import Resolver404, resolve
 
-from accounts.policy import answers, require
+from accounts.policy import require
+from leavingcare.memo import reading
 
 Loader = Callable[[HttpRequest, dict[str, Any]], Any]
 SAFE = ("GET", "HEAD", "OPTIONS")
@@ -85,7 +86,7 @@ def rule(get: str | None, post: str | None = None, of: Loader | None = None,
             permission = policy.permission(request.method or "GET")
             if permission is None:  # this page takes no such request
                 return HttpResponseNotAllowed([m for m, p in (("GET", policy.get), ("POST", policy.post)) if p])
-            token = answers.set({}) if request.method in SAFE else None
+            token = reading.set({}) if request.method in SAFE else None
             try:
                 obj = policy.of(request, kwargs) if policy.of else None
                 require(request.user, permission, obj)
@@ -97,7 +98,7 @@ def rule(get: str | None, post: str | None = None, of: Loader | None = None,
                 return view(request, *args, **kwargs)
             finally:
                 if token is not None:
-                    answers.reset(token)
+                    reading.reset(token)
 
         wrapped.policy = policy  # type: ignore[attr-defined]
         return wrapped
