@@ -214,7 +214,9 @@ def chart(measure: str, age_band: str, authority: Any, live: Live | None = None,
     years = list(published_years)
     if live is not None:
         name = f"{names.get(own, authority.name)}, own record"
-        s = styled(name, {live.year: live.percent}, LIVE, f"{live.note}, not published")
+        said = (f"{live.note}, not published" if live.percent is not None
+                else f"{live.note}: nobody in this age band, so no figure")
+        s = styled(name, {live.year: live.percent}, LIVE, said)
         s.link = live.link
         series.append(s)
         if years:

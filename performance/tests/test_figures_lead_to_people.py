@@ -227,3 +227,13 @@ def test_the_chart_text_is_sans_serif_and_styles_are_not_inline(client, staff, a
     assert 'font-family="arial, sans-serif"' in page
     assert " style=" not in page.split("<main", 1)[1]
     assert timezone.localdate().strftime("%-d %B %Y") in page
+
+
+def test_the_not_recorded_team_figure_leads_to_those_with_no_team(client, staff, cohort):
+    YoungPerson.objects.filter(pk=cohort["south_idle"].pk).update(team=None)
+    client.force_login(staff["hos"])
+    urls = links(client.get(f"/performance/?as_at={AS_AT}").content.decode())
+    none = next(u for u in urls if "group_by=team&group=&" in u and "indicator=eet&" in u and "band=17-18" in u
+                and "which=denominator" in u)
+    text = client.get(none).content.decode()
+    assert "Sue Southidle" in text and "Sam South<" not in text and "team not recorded" in text

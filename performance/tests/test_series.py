@@ -161,3 +161,8 @@ def test_the_shipped_files_every_year_and_why_in_touch_stops_at_2022(authority):
         assert [s.name for s in c.series] == ["Lancashire", "England", "North West"]
     eet = by_kind(chart("eet", "19-21", authority))
     assert eet[AUTHORITY].values[2023] == Decimal("46.0")  # the seed's "EET 19-21: 46% in 2023"
+
+
+def test_an_own_figure_with_nobody_counted_says_so(published):
+    live = by_kind(chart("eet", "17-18", published, live=Live(2026, None, 0, 0, "DfE year 2025 to 2026")))[LIVE]
+    assert live.note == "DfE year 2025 to 2026: nobody in this age band, so no figure"
