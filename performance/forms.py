@@ -52,7 +52,9 @@ class DashboardForm(GovukForm):
                 data["year"] = str(current_collection_year(self.today) - 1)
         super().__init__(data, initial={"as_at": self.today, "year": current_collection_year(self.today) - 1})
         latest = current_collection_year(self.today)
-        self.fields["year"].choices = [(y, year_label(y, self.today)) for y in range(latest, FIRST_YEAR - 1, -1)]
+        year_field = self.fields["year"]
+        assert isinstance(year_field, forms.TypedChoiceField)
+        year_field.choices = [(y, year_label(y, self.today)) for y in range(latest, FIRST_YEAR - 1, -1)]
         self.fields["year"].error_messages["invalid_choice"] = (
             f"Collection year must be one of {FIRST_YEAR} to {latest}")
 

@@ -70,11 +70,12 @@ def marker(shape: str, x: float, y: float, size: float = 5) -> dict[str, Any]:
     """An SVG marker at (x, y): a circle, or a polygon's points for a square, triangle or diamond."""
     if shape == "circle":
         return {"circle": True, "x": x, "y": y, "r": size}
-    corners = {
+    shapes: dict[str, list[tuple[float, float]]] = {
         "square": [(-1, -1), (1, -1), (1, 1), (-1, 1)],
         "triangle": [(0, -1.3), (1.2, 0.9), (-1.2, 0.9)],
         "diamond": [(0, -1.5), (1.5, 0), (0, 1.5), (-1.5, 0)],
-    }.get(shape, [])
+    }
+    corners = shapes.get(shape, [])
     return {"circle": False, "points": " ".join(f"{round(x + dx * size, 1)},{round(y + dy * size, 1)}"
                                                  for dx, dy in corners)}
 

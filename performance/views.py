@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -163,7 +164,7 @@ def people(request: HttpRequest) -> HttpResponse:
         members = as_at_members(YoungPerson.objects.all(), q["as_at"], q["indicator"], q["band"], q["which"],
                                 group_by=by, group=q["group"] or None)
         total = members.count()
-        shown = (members.filter(pk__in=visible).select_related("team")
+        shown: QuerySet[Any] = (members.filter(pk__in=visible).select_related("team")
                  .order_by("last_name", "first_name", "pk"))
         period = f"as at {q['as_at']:%-d %B %Y}"
         where = f", {q['group_by']} {q['group'] or 'not recorded'}" if q["group_by"] else ""
@@ -175,7 +176,7 @@ def people(request: HttpRequest) -> HttpResponse:
                  .order_by("young_person__last_name", "young_person__first_name", "pk"))
         period, where = f"for the DfE year {q['year'] - 1} to {q['year']}", ""
     page = Paginator(shown, 100).get_page(request.GET.get("page"))
-    people_shown = [r if q["view"] == AS_AT else r.young_person for r in page.object_list]
+    people_shown: list[YoungPerson] = [r if q["view"] == AS_AT else r.young_person for r in page.object_list]
     viewed_many(request.user, {p.pk for p in people_shown}, "page:performance_people", request=request)
     label = LABELS[q["indicator"]]
     title = (f"{label}, aged {q['band']}, {period}{where}: "
