@@ -201,6 +201,10 @@ add("money.export_run", finance | manager, "Only finance officers and managers e
 # ---------------------------------------------------------------- oversight, figures and returns
 add("audit.view_access_history", manager & in_scope, "Access history is for managers")
 add("performance.view_dashboard", manager | analyst, "The dashboard is for managers and performance analysts")
+# The young people behind a figure are named: managers (each sees those in their scope, people.scope); an analyst
+# sees the figures only
+add("performance.view_people", manager,
+    "The young people behind a figure are named: the lists are for managers, analysts see the figures")
 add("returns.view", manager | analyst, "Returns are for managers and performance analysts")
 add("returns.export_annex_a", manager, "Ofsted Annex A names young people: it is for managers")
 add("returns.export_ssda903", senior, "The SSDA903 return covers everyone: it is for the head of service")
