@@ -557,7 +557,8 @@ def staff_record(request: HttpRequest, pk: int) -> HttpResponse:
         "thread": Message.objects.filter(young_person=yp).select_related("author").order_by("sent_at", "pk"),
         "responses": PlanResponse.objects.filter(plan__young_person=yp).select_related("area", "plan")[:30],
         "file_requests": FileRequest.objects.filter(young_person=yp)[:10],
-        "suspend_form": SuspendForm(initial={"version": access.version if access else None})})
+        "suspend_form": SuspendForm(initial={"version": access.version if access else None}),
+        "passkeys": access.passkeys.filter(removed_at__isnull=True).count() if access else 0})
 
 
 @login_required
