@@ -261,7 +261,11 @@ def send_message(actor: Any, yp: YoungPerson, body: str, client_key: str = "", r
     message = Message.objects.create(young_person=yp, author=actor, from_young_person=from_yp, body=text,
                                      client_key=key)
     record(actor, Action.CREATE, young_person=yp, obj=message, detail={"length": len(text)}, request=request)
-    if not from_yp:
+    if from_yp:
+        from notifications.events import young_person_message
+
+        young_person_message(message, actor)
+    else:
         Message.objects.filter(young_person=yp, from_young_person=True, answered_at__isnull=True).update(
             answered_at=timezone.now())
         access = AppAccess.objects.filter(young_person=yp).first()
