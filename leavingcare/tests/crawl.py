@@ -120,7 +120,7 @@ def crawl(context: Any, base: str, role: str, user: Any, starts: list[str]) -> C
     began = time.monotonic()
     page = context.new_page()
     page.set_default_timeout(15000)
-    queue: deque[tuple[str, int]] = deque((s, 0) for s in starts)
+    queue: deque[tuple[str, int, str]] = deque((s, 0, "a starting page") for s in starts)
     opened_routes: set[str] = set()
     asked: dict[str, str] = {}  # path -> what it was (html, download, redirect, error)
     asked_per_route: dict[str, int] = {}
@@ -157,23 +157,23 @@ def crawl(context: Any, base: str, role: str, user: Any, starts: list[str]) -> C
 
     queued_routes: set[str] = set()
 
-    def open_page(path: str) -> tuple[str, str] | None:
+    def open_page(path: str, found_on: str) -> tuple[str, str] | None:
         """Open ``path`` in the browser: (where it landed, its route) when it is an HTML page to check."""
         try:
             response = page.goto(base + path)
         except Exception as error:  # noqa: BLE001 - a download: ask for it instead of opening it
             if "Download is starting" not in str(error):
                 raise
-            ask(path, "the crawl")
+            ask(path, found_on)
             return None
         status = response.status if response is not None else 0
         if status >= 500 or status in (403, 404):
-            result.errors.append(Finding(path, f"answered {status} in the browser"))
+            result.errors.append(Finding(path, f"answered {status} (linked from {found_on})"))
             return None
         parsed = urlparse(page.url)
         here = parsed.path + (f"?{parsed.query}" if parsed.query else "")
         if parsed.path.startswith(("/sign-in/", "/app/sign-in/")):
-            result.errors.append(Finding(path, f"sends a signed-in {role} to sign in"))
+            result.errors.append(Finding(path, f"sends a signed-in {role} to sign in (linked from {found_on})"))
             return None
         kind = (response.headers.get("content-type", "") if response is not None else "")
         landed = route_of(parsed.path)
@@ -182,12 +182,12 @@ def crawl(context: Any, base: str, role: str, user: Any, starts: list[str]) -> C
         return here, landed
 
     while queue and len(result.opened) < MAX_PAGES:
-        path, depth = queue.popleft()
+        path, depth, found_on = queue.popleft()
         route = route_of(path.split("?")[0])
         if route is None or route in opened_routes or path.startswith(NEVER):
             continue
         opened_routes.add(route)
-        found_page = open_page(path)
+        found_page = open_page(path, found_on)
         if found_page is None:
             continue
         path, landed = found_page
@@ -223,14 +223,14 @@ def crawl(context: Any, base: str, role: str, user: Any, starts: list[str]) -> C
                 continue
             if link_route not in opened_routes and link_route not in queued_routes and depth + 1 <= MAX_DEPTH:
                 queued_routes.add(link_route)  # opened in its turn (and checked then): not asked for now
-                queue.append((target, depth + 1))
+                queue.append((target, depth + 1, path))
                 continue
             if asked_per_route.get(link_route, 0) >= LINKS_PER_ROUTE or target in asked:
                 continue
             asked_per_route[link_route] = asked_per_route.get(link_route, 0) + 1
             ask(target, path)
     # Pages left unopened by the cap: still asked for (one of each route), so no link leads to a refusal
-    for path, _depth in queue:
+    for path, _depth, _found_on in queue:
         route = route_of(path.split("?")[0])
         if route not in opened_routes and asked_per_route.get(route or "", 0) == 0 and not path.startswith(NEVER):
             asked_per_route[route or ""] = 1
