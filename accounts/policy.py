@@ -218,6 +218,7 @@ add("youngapp.send_message", young_person_itself, "You can only send messages ab
 add("youngapp.request_money", young_person_itself, "You can only ask for money for yourself")
 add("youngapp.comment_plan", young_person_itself, "You can only answer your own plan")
 add("youngapp.ask_for_file", young_person_itself, "You can only ask to see your own file")
+add("youngapp.manage_passkeys", young_person_itself, "You can only add or remove your own passkeys")
 add("youngapp.invite", practitioner & in_scope,
     "Only the young person's workers and their managers invite them to the app")
 add("youngapp.suspend", practitioner & in_scope,
