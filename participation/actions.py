@@ -188,6 +188,7 @@ def change_event(actor: Any, event: Event, version: int | None = None, request: 
     stored.save(update_fields=[f for f in EVENT_FIELDS if f != "status"])
     changed(actor, stored, None, before, request=request)
     _fill_places(stored, request=request)
+    stored.refresh_from_db()
     return stored
 
 
