@@ -89,8 +89,11 @@ def populate(ctx: DemoContext) -> None:
     rng = ctx.rng("participation")
     now = timezone.now()
     bookings = []
-    for days, hour, hours, kind, title, hub, place, capacity, text in PAST + UPCOMING:
-        starts = _at(ctx.as_at, days, hour)
+    # Past events from the demo's date; upcoming ones from today too, so the app has events to book
+    ahead = max(ctx.as_at, timezone.localdate())
+    dated = [(ctx.as_at, e) for e in PAST] + [(ahead, e) for e in UPCOMING]
+    for base_day, (days, hour, hours, kind, title, hub, place, capacity, text) in dated:
+        starts = _at(base_day, days, hour)
         event = Event.objects.create(kind=kind, title=title, description=text, starts_at=starts,
                                      ends_at=starts + dt.timedelta(hours=hours), hub=hubs.get(hub or ""),
                                      place=place, capacity=capacity, lead=lead, created_by=lead)

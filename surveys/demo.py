@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import F
+from django.utils import timezone
 
 from people.demo_support import DemoContext
 from people.models import YoungPerson
@@ -31,7 +32,7 @@ def populate(ctx: DemoContext) -> None:
                          choices="Yes\nSome of it\nNo", required=True)
     actions.add_question(None, past, QuestionKind.TEXT, "What one thing should we change?")
     # Opened on the day it opened, closed on its closing date (as the service would have)
-    past.closes_on = ctx.as_at + dt.timedelta(days=1)
+    past.closes_on = max(ctx.as_at, timezone.localdate()) + dt.timedelta(days=1)
     past.save(update_fields=["closes_on"])
     past = actions.publish(None, past)
     people = list(YoungPerson.objects.filter(status="open").order_by("pk").values_list("pk", "date_of_birth")[:84])
@@ -59,8 +60,11 @@ def populate(ctx: DemoContext) -> None:
     past.closes_on = ctx.as_at - dt.timedelta(days=60)
     past.save(update_fields=["closes_on"])
 
-    now = actions.create_survey(None, "The hubs: what do you think?", ctx.as_at - dt.timedelta(days=3),
-                                ctx.as_at + dt.timedelta(days=25), "Two minutes, on your own, without your name.")
+    # Open on the real day too, so the demo young person can answer it in the app
+    today = timezone.localdate()
+    now = actions.create_survey(None, "The hubs: what do you think?", min(ctx.as_at, today) - dt.timedelta(days=3),
+                                max(ctx.as_at, today) + dt.timedelta(days=25),
+                                "Two minutes, on your own, without your name.")
     actions.add_question(None, now, QuestionKind.CHOICE, "Which hub do you go to most?",
                          choices="Preston\nBurnley\nLancaster\nI have not been to a hub")
     actions.add_question(None, now, QuestionKind.SCALE, "How welcome do you feel at the hub?")
