@@ -111,8 +111,8 @@ def test_app_pages_are_the_young_persons_only(make_event: Any, staff: dict) -> N
 
 def test_forum_and_awards_pages(staff: dict, teams: dict, hub: Any) -> None:
     pa = client_for(staff["pa_north"])
-    response = pa.post("/participation/forum/new/", {"held_on_day": "3", "held_on_month": "3",
-                                                     "held_on_year": "2026", "hub": hub.pk, "young_people_present": "9"})
+    response = pa.post("/participation/forum/new/", {"held_on_day": "3", "held_on_month": "3", "held_on_year": "2026",
+                                                     "hub": hub.pk, "young_people_present": "9"})
     assert response.status_code == 302
     forum = pa.get("/participation/forum/").content.decode()
     assert "3 March 2026" in forum

@@ -12,7 +12,7 @@ from django.db import models
 from django.test import Client
 from django.utils import timezone
 
-from audit.models import Action, AuditEvent
+from audit.models import AuditEvent
 from people.tests.factories import young_person
 from surveys import actions
 from surveys.models import Completion, Question, Respondents, Survey, Tally, TextAnswer
