@@ -94,10 +94,6 @@ def setup_authority(preset: str, name: str | None = None, la_code: str | None = 
         for d in loc["districts"]:
             made["districts"] += District.objects.get_or_create(authority=authority, name=d,
                                                                 defaults={"locality": locality})[1]
-    if spec["hubs"]:  # each hub's weekly sessions (participation), for hubs that have none yet
-        from participation.setup import add_hub_sessions
-
-        made["hub sessions"] += add_hub_sessions(authority)
         for team_name, base in loc["teams"]:
             kind = "hub" if "Hub" in team_name else Team.LEAVING_CARE
             made["teams"] += Team.objects.get_or_create(name=team_name, defaults={
