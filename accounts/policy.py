@@ -351,3 +351,49 @@ add("documents.download", (practitioner | housing | finance) & in_scope,
     "Only staff working with the young person open their documents")
 add("documents.withdraw", practitioner & in_scope & (is_author | (manager & manages_team_of)),
     "Only the person who added a document, or a manager, withdraws it")
+
+# ---------------------------------------------------------------- participation (issue 17): hubs, events, the
+# forum, the PROUD awards, and anonymous surveys. There is no participation role: the service's practitioners
+# (PAs, social workers and managers) run events and the forum; the event's lead may see and mark everyone booked
+# on it (they run it), everyone else sees only the young people in their own scope.
+
+
+@rules.predicate
+def leads_event(user: Any, obj: Any) -> bool:
+    """The member of staff running the event a booking (or the event itself) belongs to."""
+    if obj is None:
+        return True
+    event = getattr(obj, "event", obj)
+    return getattr(event, "lead_id", None) == user.pk
+
+
+@rules.predicate
+def nominated_it(user: Any, obj: Any) -> bool:
+    return obj is None or getattr(obj, "nominated_by_id", None) == user.pk
+
+
+add("participation.view", practitioner, "Events, hubs and the forum are for practitioners")
+add("participation.manage_events", practitioner, "Only practitioners add and change events and hub sessions")
+add("participation.record_attendance", practitioner & (in_scope | leads_event),
+    "Only the event's lead, or the young person's workers and managers, record attendance")
+add("participation.book_for", practitioner & in_scope,
+    "Only the young person's workers and their managers book a place for them")
+add("participation.cancel_for", practitioner & (in_scope | leads_event),
+    "Only the event's lead, or the young person's workers and managers, cancel a booking")
+add("participation.view_for_record", (practitioner | housing) & in_scope,
+    "A young person's events are for their workers and managers")
+add("participation.book", young_person_itself, "You can only book a place for yourself")
+add("participation.forum", practitioner, "The Care Leavers' Forum's records are for practitioners")
+add("awards.view", practitioner | housing, "The PROUD awards are for professionals who work with young people")
+add("awards.nominate", (practitioner | housing) & in_scope,
+    "Only professionals who work with the young person nominate them")
+add("awards.view_nomination", (practitioner | housing) & (nominated_it | (manager & in_scope & manages_team_of)),
+    "A nomination is seen by the person who made it and the young person's managers")
+add("awards.shortlist", manager & in_scope & manages_team_of,
+    "Only a manager of the young person's team shortlists a nomination or chooses a winner")
+add("awards.manage", manager, "Only managers set up a year's awards and categories")
+add("surveys.view", practitioner | analyst, "Surveys and their results are for practitioners and analysts")
+add("surveys.build", practitioner, "Only practitioners write surveys")
+add("surveys.publish", manager, "Only managers open and close surveys")
+add("surveys.post_update", manager, "Only managers publish \"You said, we did\"")
+add("surveys.answer", young_person_itself, "Only a young person answers a survey, for themselves")

@@ -14,7 +14,7 @@ from leavingcare.pagecache import note_viewed
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)

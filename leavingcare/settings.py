@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "tasks",
     "casenotes",
     "documents",
+    "participation",
+    "surveys",
 ]
 
 MIDDLEWARE = [
