@@ -107,6 +107,10 @@ def setup_authority(preset: str, name: str | None = None, la_code: str | None = 
         locality = Locality.objects.filter(authority=authority, name=loc_name).first()
         made["hubs"] += Hub.objects.get_or_create(authority=authority, name=hub_name,
                                                   defaults={"locality": locality})[1]
+    if spec["hubs"]:  # each hub's weekly sessions (participation), for hubs that have none yet
+        from participation.setup import add_hub_sessions
+
+        made["hub sessions"] += add_hub_sessions(authority)
     if spec["catalogue"]:
         from money.presets import load_catalogue
 
