@@ -149,3 +149,29 @@ def test_young_person_reads_searches_and_reads_offline(staff: dict[str, Any], te
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_function("""async () => !(await caches.has("leaving-care-local-offer-v1"))""")
     context.close()
+
+
+def test_staff_pages_fit_a_phone(staff: dict[str, Any], sign_in: Any, live_server: Any) -> None:
+    """As the crawl checks every page: no sideways scroll at 390 px, axe clean (with a partner, an entitlement
+    entry, one past its review, so every part of each page shows)."""
+    load_catalogue()
+    partner = actions.add_partner(staff["admin"], {"name": "Local college and training partnership"})
+    entry = actions.add_entry(staff["admin"], entry_values(
+        name="Setting up your first home", area="accommodation", partner=partner.pk, cost_kind="entitlement",
+        entitlement=Entitlement.objects.get(code="SUHA").pk, circumstances=["parents", "out_of_area"],
+        contact_email="housing.team@example.org", contact_url="https://housing.example.org/first-home",
+        location_name="Preston hub", address="10 Example Street", town="Preston", postcode="PR1 1AA",
+        when="Tuesdays, 4pm to 7pm", review_on=timezone.localdate() - dt.timedelta(days=3)))
+    page = sign_in("hos")
+    page.set_viewport_size(PHONE)
+    for path in ("/local-offer/", "/local-offer/?review=overdue", f"/local-offer/{entry.pk}/",
+                 "/local-offer/partners/", "/local-offer/new/", f"/local-offer/{entry.pk}/edit/",
+                 "/local-offer/partners/new/", f"/local-offer/partners/{partner.pk}/edit/"):
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+        assert axe_violations(page) == [], path
+    page.goto(f"{live_server.url}/local-offer/{entry.pk}/edit/")
+    page.get_by_role("button", name="Preview").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check it before you save")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert axe_violations(page) == []

@@ -106,7 +106,7 @@ def test_the_list_groups_by_area_filters_and_flags_overdue_reviews(staff: dict[s
     for area in ("Health and wellbeing", "Relationships", "Education, employment and training", "Accommodation",
                  "Participation in society"):
         assert area in html
-    assert "Review overdue" in html and "1 entry is past its review date" in html
+    assert "Overdue</strong>" in html and "1 entry is past its review date" in html
     assert "Add to the Local Offer" not in html  # a PA cannot add
     only = client.get("/local-offer/?review=overdue").content.decode()
     assert "Gym" in only and "Forum" not in only
