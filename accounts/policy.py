@@ -397,6 +397,7 @@ add("surveys.build", practitioner, "Only practitioners write surveys")
 add("surveys.publish", manager, "Only managers open and close surveys")
 add("surveys.post_update", manager, "Only managers publish \"You said, we did\"")
 add("surveys.answer", young_person_itself, "Only a young person answers a survey, for themselves")
+
 # ---------------------------------------------------------------- the Local Offer (issue 17)
 # The Local Offer is published information, not anyone's record: every member of staff reads it (to point young
 # people to it); team managers, senior managers and administrators change it (the offer is the service's, signed
