@@ -8,6 +8,7 @@ server error. Nothing here is audit-logged: no record of any person is read.
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -161,10 +162,10 @@ def services(request: HttpRequest) -> HttpResponse:
         qs = search(qs, text)
     # As the profile defines them: minimum_age=N lists services whose minimum age is at least N, maximum_age=N
     # those whose maximum age is at most N
-    if minimum is not None:
-        qs = qs.filter(min_age__gte=minimum)
+    if minimum is not None:  # ages are whole years: 16.5 asks for a minimum of 17 or more
+        qs = qs.filter(min_age__gte=math.ceil(minimum))
     if maximum is not None:
-        qs = qs.filter(max_age__lte=maximum)
+        qs = qs.filter(max_age__lte=math.floor(maximum))
     entries = list(qs.order_by("area", "name", "pk"))
     if term is not None:
         entries = [e for e in entries if term in {t.id for t in oruk.terms_of(e)}]

@@ -169,6 +169,8 @@ def test_a_service_is_fully_nested_and_valid(offer: dict[str, Entry]) -> None:
     ({"text": "nothing like it"}, set()),
     ({"minimum_age": 18}, {"Setting up home"}),  # services whose minimum age is at least 18
     ({"maximum_age": 21}, {"Free gym"}),          # services whose maximum age is at most 21
+    ({"minimum_age": "16.5"}, {"Setting up home"}),  # whole years: a minimum of 17 or more
+    ({"maximum_age": "21.9"}, {"Free gym"}),
     ({"minimum_age": "16", "maximum_age": "24"}, {"Setting up home", "Young parents group", "Cooking course",
                                                   "Free gym"}),
     ({"taxonomy_term_id": oruk.derived("term", "areas", "health")}, {"Free gym"}),
