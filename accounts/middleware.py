@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 LAST_SEEN = "last_seen"
+LAST_SEEN_EVERY = 10  # seconds
 STATUS_PATH = "/session/"  # reading the time left does not count as activity
 
 
@@ -40,8 +41,12 @@ class IdleTimeoutMiddleware:
                     return HttpResponse("Signed out after a period without activity", status=401)
                 query = urlencode({"timed_out": 1, "next": request.get_full_path()})
                 return redirect(f"{reverse('login')}?{query}")
-            if not request.path.startswith(STATUS_PATH):
-                request.session[LAST_SEEN] = time.time()
+            last = request.session.get(LAST_SEEN)
+            now = time.time()
+            # Activity is written at most every few seconds: the idle limit is minutes, and a busy page need not
+            # save its session on every request
+            if not request.path.startswith(STATUS_PATH) and (last is None or now - last >= LAST_SEEN_EVERY):
+                request.session[LAST_SEEN] = now
         return self.get_response(request)
 
 

@@ -21,6 +21,7 @@ import rules
 from django.core.exceptions import PermissionDenied
 
 from accounts.roles import Role
+from leavingcare.memo import remembered
 
 R = Role
 CASEWORKERS = {R.PERSONAL_ADVISER, R.SOCIAL_WORKER}
@@ -50,6 +51,8 @@ def young_person_of(obj: Any) -> Any:
 # ---------------------------------------------------------------- predicates
 
 
+
+
 def role_is(*roles: str) -> Any:
     name = "role_is_" + "_or_".join(str(r) for r in roles)
 
@@ -70,7 +73,7 @@ def in_scope(user: Any, obj: Any) -> bool:
         return False
     from people.scope import young_people_for
 
-    return young_people_for(user).filter(pk=yp.pk).exists()
+    return remembered(("in_scope", user.pk, yp.pk), lambda: young_people_for(user).filter(pk=yp.pk).exists())
 
 
 @rules.predicate
@@ -84,7 +87,8 @@ def manages_team_of(user: Any, obj: Any) -> bool:
     team_id = getattr(yp, "team_id", None) if yp is not None else getattr(obj, "pk", None)
     if team_id is None:
         return getattr(user, "role", None) == R.TEAM_MANAGER
-    return team_id == user.team_id or user.managed_teams.filter(pk=team_id).exists()
+    return team_id == user.team_id or remembered(
+        ("manages", user.pk, team_id), lambda: user.managed_teams.filter(pk=team_id).exists())
 
 
 @rules.predicate
@@ -103,7 +107,8 @@ def allowed_team(user: Any, team: Any) -> bool:
     if getattr(user, "role", None) == R.SENIOR_MANAGER or team is None:
         return True
     team_id = getattr(team, "pk", team)
-    return team_id == user.team_id or user.managed_teams.filter(pk=team_id).exists()
+    return team_id == user.team_id or remembered(
+        ("manages", user.pk, team_id), lambda: user.managed_teams.filter(pk=team_id).exists())
 
 
 @rules.predicate
@@ -196,6 +201,10 @@ add("money.export_run", finance | manager, "Only finance officers and managers e
 # ---------------------------------------------------------------- oversight, figures and returns
 add("audit.view_access_history", manager & in_scope, "Access history is for managers")
 add("performance.view_dashboard", manager | analyst, "The dashboard is for managers and performance analysts")
+# The young people behind a figure are named: managers (each sees those in their scope, people.scope); an analyst
+# sees the figures only
+add("performance.view_people", manager,
+    "The young people behind a figure are named: the lists are for managers, analysts see the figures")
 add("returns.view", manager | analyst, "Returns are for managers and performance analysts")
 add("returns.export_annex_a", manager, "Ofsted Annex A names young people: it is for managers")
 add("returns.export_ssda903", senior, "The SSDA903 return covers everyone: it is for the head of service")
@@ -209,6 +218,7 @@ add("youngapp.send_message", young_person_itself, "You can only send messages ab
 add("youngapp.request_money", young_person_itself, "You can only ask for money for yourself")
 add("youngapp.comment_plan", young_person_itself, "You can only answer your own plan")
 add("youngapp.ask_for_file", young_person_itself, "You can only ask to see your own file")
+add("youngapp.manage_passkeys", young_person_itself, "You can only add or remove your own passkeys")
 add("youngapp.invite", practitioner & in_scope,
     "Only the young person's workers and their managers invite them to the app")
 add("youngapp.suspend", practitioner & in_scope,
@@ -230,7 +240,9 @@ def allocated_to(user: Any, obj: Any) -> bool:
     if obj is None:
         return True
     yp = young_person_of(obj)
-    return yp is not None and yp.allocations.filter(worker_id=user.pk, end_date__isnull=True).exists()
+    return yp is not None and remembered(
+        ("allocated", user.pk, yp.pk),
+        lambda: yp.allocations.filter(worker_id=user.pk, end_date__isnull=True).exists())
 
 
 # Safeguarding detail (what a concern says, oversight, the safety plan, meetings, health) is for the young person's
@@ -339,3 +351,58 @@ add("documents.download", (practitioner | housing | finance) & in_scope,
     "Only staff working with the young person open their documents")
 add("documents.withdraw", practitioner & in_scope & (is_author | (manager & manages_team_of)),
     "Only the person who added a document, or a manager, withdraws it")
+
+# ---------------------------------------------------------------- participation (issue 17): hubs, events, the
+# forum, the PROUD awards, and anonymous surveys. There is no participation role: the service's practitioners
+# (PAs, social workers and managers) run events and the forum; the event's lead may see and mark everyone booked
+# on it (they run it), everyone else sees only the young people in their own scope.
+
+
+@rules.predicate
+def leads_event(user: Any, obj: Any) -> bool:
+    """The member of staff running the event a booking (or the event itself) belongs to."""
+    if obj is None:
+        return True
+    event = getattr(obj, "event", obj)
+    return getattr(event, "lead_id", None) == user.pk
+
+
+@rules.predicate
+def nominated_it(user: Any, obj: Any) -> bool:
+    return obj is None or getattr(obj, "nominated_by_id", None) == user.pk
+
+
+add("participation.view", practitioner, "Events, hubs and the forum are for practitioners")
+add("participation.manage_events", practitioner, "Only practitioners add and change events and hub sessions")
+add("participation.record_attendance", practitioner & (in_scope | leads_event),
+    "Only the event's lead, or the young person's workers and managers, record attendance")
+add("participation.book_for", practitioner & in_scope,
+    "Only the young person's workers and their managers book a place for them")
+add("participation.cancel_for", practitioner & (in_scope | leads_event),
+    "Only the event's lead, or the young person's workers and managers, cancel a booking")
+add("participation.view_for_record", (practitioner | housing) & in_scope,
+    "A young person's events are for their workers and managers")
+add("participation.book", young_person_itself, "You can only book a place for yourself")
+add("participation.forum", practitioner, "The Care Leavers' Forum's records are for practitioners")
+add("awards.view", practitioner | housing, "The PROUD awards are for professionals who work with young people")
+add("awards.nominate", (practitioner | housing) & in_scope,
+    "Only professionals who work with the young person nominate them")
+add("awards.view_nomination", (practitioner | housing) & (nominated_it | (manager & in_scope & manages_team_of)),
+    "A nomination is seen by the person who made it and the young person's managers")
+add("awards.shortlist", manager & in_scope & manages_team_of,
+    "Only a manager of the young person's team shortlists a nomination or chooses a winner")
+add("awards.manage", manager, "Only managers set up a year's awards and categories")
+add("surveys.view", practitioner | analyst, "Surveys and their results are for practitioners and analysts")
+add("surveys.build", practitioner, "Only practitioners write surveys")
+add("surveys.publish", manager, "Only managers open and close surveys")
+add("surveys.post_update", manager, "Only managers publish \"You said, we did\"")
+add("surveys.answer", young_person_itself, "Only a young person answers a survey, for themselves")
+
+# ---------------------------------------------------------------- the Local Offer (issue 17)
+# The Local Offer is published information, not anyone's record: every member of staff reads it (to point young
+# people to it); team managers, senior managers and administrators change it (the offer is the service's, signed
+# off by its managers; administrators keep it up to date when partners send changes). Young people read it in the
+# app, and anyone reads it as open data at /openreferral/ (no sign-in, so no permission).
+add("localoffer.view", names | analyst | administrator, "The Local Offer's staff pages are for staff")
+add("localoffer.change", manager | administrator,
+    "Only team managers, senior managers and administrators change the Local Offer")

@@ -10,10 +10,11 @@ from django.db import models
 from django.http import HttpRequest
 
 from audit.models import Action, AuditEvent
+from leavingcare.pagecache import note_viewed
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
@@ -52,6 +53,7 @@ def record(
 
 
 def viewed(actor: Any, young_person: Any, what: str, request: HttpRequest | None = None) -> AuditEvent:
+    note_viewed([young_person.pk], what)
     return record(actor, Action.VIEW, young_person=young_person, object_type=what,
                   object_id=str(young_person.pk), request=request)
 
@@ -94,6 +96,8 @@ def exported(actor: Any, what: str, rows: int, young_people: Iterable[Any] = (),
 
 def viewed_many(actor: Any, young_people: Iterable[Any], what: str, request: HttpRequest | None = None) -> None:
     """One VIEW event per young person shown in a list (e.g. an API page), in one query."""
+    young_people = list(young_people)
+    note_viewed([getattr(yp, "pk", yp) for yp in young_people], what)
     path = request.get_full_path()[:300] if request is not None else ""
     AuditEvent.objects.bulk_create(
         [AuditEvent(actor=actor if getattr(actor, "is_authenticated", False) else None, action=Action.VIEW,

@@ -9,6 +9,7 @@ from typing import Any
 KINDS = {
     "care": "Care history", "move": "Moves", "activity": "Education, work or training", "contact": "Contacts",
     "plan": "Plans", "money": "Money", "status": "Status changes", "note": "Case notes",
+    "participation": "Events and participation",
 }
 
 
@@ -98,6 +99,10 @@ def events_for(yp: Any, kinds: set[str] | None = None, start: dt.date | None = N
             agency = f" (with {n.other_agency})" if n.other_agency else ""
             out.append(Event(n.on, "note", f"{n.get_kind_display()}{agency}", n.text, _name(n.created_by),
                              source=f"casenotes.CaseNote:{n.pk}"))
+    if "participation" in want:
+        from participation.chronology import events_for as participation_events
+
+        out += participation_events(yp, Event)
     marked = set(SignificantEvent.objects.filter(young_person=yp).values_list("source", flat=True))
     for e in out:
         e.significant = e.source in marked

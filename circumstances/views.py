@@ -24,7 +24,7 @@ from circumstances.models import (
     SupportReferral,
 )
 from leavingcare.access import rule, young_person
-from leavingcare.pages import form_page, submitted
+from leavingcare.pages import form_page, record_by_kind, submitted
 from people.scope import get_young_person_or_404, scoped
 
 BACK = "circumstances:for_young_person"
@@ -79,23 +79,9 @@ def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("circumstances.record", "circumstances.record", of=young_person)
 def record(request: HttpRequest, pk: int, what: str) -> HttpResponse:
-    if what not in FORMS:
-        raise Http404("No such form")
-    yp = get_young_person_or_404(request.user, pk, request)
-    require(request.user, "circumstances.record", yp)
-    form_class, heading, act = FORMS[what]
-    initial: dict[str, Any] = {}
-    if what == "immigration":
-        case = ImmigrationCase.objects.filter(young_person=yp).first()
-        if case is not None:
-            initial = {k: getattr(case, k) for k in form_class.base_fields}
-    for name in form_class.base_fields:
-        if name in ("referred_on", "requested_on", "received_on", "since") and name not in initial:
-            initial[name] = timezone.localdate()
-    form = form_class(request.POST or None, initial=initial)
-    if submitted(request, form, lambda d: act(request.user, yp, d, request), "Saved"):
-        return redirect(BACK, pk=yp.pk)
-    return form_page(request, form, yp, heading, back=BACK)
+    return record_by_kind(request, pk, what, FORMS, BACK,
+                          current={"immigration": lambda yp: ImmigrationCase.objects.filter(young_person=yp).first()},
+                          dated_today=("referred_on", "requested_on", "received_on", "since"))
 
 
 @rule("circumstances.decide_step_down", "circumstances.decide_step_down")

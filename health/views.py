@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from accounts.policy import require
 from audit.log import viewed
 from health import actions, forms
 from health.models import HealthCheck, HealthProfile, Immunisation, MentalHealthSupport, SDQScore, SubstanceMisuse
 from leavingcare.access import rule, young_person
-from leavingcare.pages import form_page, submitted
+from leavingcare.pages import record_by_kind
 from people.scope import get_young_person_or_404
 
 BACK = "health:for_young_person"
@@ -60,17 +60,5 @@ def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rule("health.record", "health.record", of=young_person)
 def record(request: HttpRequest, pk: int, what: str) -> HttpResponse:
-    if what not in FORMS:
-        raise Http404("No such form")
-    yp = get_young_person_or_404(request.user, pk, request)
-    require(request.user, "health.record", yp)
-    form_class, heading, act = FORMS[what]
-    initial: dict[str, Any] = {}
-    if what == "gp-and-passport":
-        p = HealthProfile.objects.filter(young_person=yp).first()
-        if p is not None:
-            initial = {k: getattr(p, k) for k in form_class.base_fields}
-    form = form_class(request.POST or None, initial=initial)
-    if submitted(request, form, lambda d: act(request.user, yp, d, request), "Saved"):
-        return redirect(BACK, pk=yp.pk)
-    return form_page(request, form, yp, heading, back=BACK)
+    return record_by_kind(request, pk, what, FORMS, BACK,
+                          current={"gp-and-passport": lambda yp: HealthProfile.objects.filter(young_person=yp).first()})

@@ -7,8 +7,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
+from leavingcare.workingdays import add_working_days, is_bank_holiday
 from people.eligibility import age_on, birthday
 
 
@@ -54,33 +54,7 @@ def offer_order(waiting: Iterable[Waiting], ages: PriorityAges = PriorityAges())
 
 
 # ---------------------------------------------------------------- working days (bed and breakfast alarm)
-
-
-@lru_cache(maxsize=64)
-def _bank_holidays(year: int) -> frozenset[dt.date]:
-    import holidays
-
-    # England and Wales share their bank holidays; the package keeps them (and one-off ones) up to date
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
-
-
-def is_bank_holiday(day: dt.date) -> bool:
-    return day in _bank_holidays(day.year)
-
-
-def is_working_day(day: dt.date, holiday: Callable[[dt.date], bool] = is_bank_holiday) -> bool:
-    return day.weekday() < 5 and not holiday(day)
-
-
-def add_working_days(start: dt.date, days: int, holiday: Callable[[dt.date], bool] = is_bank_holiday) -> dt.date:
-    """The ``days``-th working day after ``start`` (weekends and England and Wales bank holidays left out)."""
-    day = start
-    counted = 0
-    while counted < days:
-        day += dt.timedelta(days=1)
-        if is_working_day(day, holiday):
-            counted += 1
-    return day
+# Counted in one place for the whole service: leavingcare/workingdays.py
 
 
 @dataclass(frozen=True)

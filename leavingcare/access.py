@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import Resolver404, resolve
 
 from accounts.policy import require
+from leavingcare.memo import reading
 
 Loader = Callable[[HttpRequest, dict[str, Any]], Any]
 SAFE = ("GET", "HEAD", "OPTIONS")
@@ -85,14 +86,19 @@ def rule(get: str | None, post: str | None = None, of: Loader | None = None,
             permission = policy.permission(request.method or "GET")
             if permission is None:  # this page takes no such request
                 return HttpResponseNotAllowed([m for m, p in (("GET", policy.get), ("POST", policy.post)) if p])
-            obj = policy.of(request, kwargs) if policy.of else None
-            require(request.user, permission, obj)
-            if log_as and obj is not None and request.method == "GET":
-                from accounts.policy import young_person_of
-                from audit.log import viewed
+            token = reading.set({}) if request.method in SAFE else None
+            try:
+                obj = policy.of(request, kwargs) if policy.of else None
+                require(request.user, permission, obj)
+                if log_as and obj is not None and request.method == "GET":
+                    from accounts.policy import young_person_of
+                    from audit.log import viewed
 
-                viewed(request.user, young_person_of(obj), log_as, request=request)
-            return view(request, *args, **kwargs)
+                    viewed(request.user, young_person_of(obj), log_as, request=request)
+                return view(request, *args, **kwargs)
+            finally:
+                if token is not None:
+                    reading.reset(token)
 
         wrapped.policy = policy  # type: ignore[attr-defined]
         return wrapped

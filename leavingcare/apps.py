@@ -4,7 +4,8 @@ from django.apps import AppConfig
 
 
 class LeavingCareConfig(AppConfig):
-    """The project's shared pieces. On ready, every model save is checked by leavingcare.validation."""
+    """The project's shared pieces. On ready, every model save is checked by leavingcare.validation,
+    and every committed write moves the page cache's generation on (leavingcare.pagecache)."""
 
     name = "leavingcare"
     verbose_name = "Leaving Care"
@@ -15,3 +16,7 @@ class LeavingCareConfig(AppConfig):
         from leavingcare.validation import check_before_save
 
         pre_save.connect(check_before_save, dispatch_uid="leavingcare.validation.check_before_save")
+
+        from leavingcare import pagecache
+
+        pagecache.install()

@@ -24,6 +24,9 @@ NAV: list[tuple[str, str, set[str]]] = [
     ("Returns", "returns:home", MANAGE | {R.PERFORMANCE_ANALYST}),
     ("Administration", "org:admin", {R.ADMINISTRATOR}),
     ("Corporate parenting", "corporate:home", MANAGE | {R.PERFORMANCE_ANALYST}),
+    ("Participation", "participation:home", {R.PERSONAL_ADVISER, R.SOCIAL_WORKER, R.TEAM_MANAGER, R.SENIOR_MANAGER}),
+    ("Surveys", "surveys:home", {R.PERFORMANCE_ANALYST}),
+    ("Local Offer", "localoffer:list", CASE | {R.PERFORMANCE_ANALYST, R.ADMINISTRATOR}),
 ]
 
 

@@ -46,3 +46,34 @@ def form_page(request: HttpRequest, form: Any, yp: Any, heading: str, button: st
         "form": form, "yp": yp, "heading": heading, "button": button, "back_url": back_url,
         "caption": caption if caption is not None else yp.display_name if yp else "",
         "error_title": bool(form.errors)})
+
+
+# (form class, heading, verb taking (actor, young person, cleaned data, request))
+KindForms = dict[str, tuple[Any, str, Callable[[Any, Any, dict[str, Any], HttpRequest], Any]]]
+
+
+def record_by_kind(request: HttpRequest, pk: int, what: str, forms: KindForms, back: str, *,
+                   current: dict[str, Callable[[Any], Any]] | None = None,
+                   dated_today: tuple[str, ...] = ()) -> HttpResponse:
+    """One of an area's short forms on a young person's record (health, circumstances), chosen by ``what``.
+    ``current[what]`` loads the record the form edits, if any, to start from; ``dated_today`` fields start at
+    today. The view's ``@rule`` has already checked the permission on this young person."""
+    from django.http import Http404
+    from django.shortcuts import redirect
+    from django.utils import timezone
+
+    from people.scope import get_young_person_or_404
+
+    if what not in forms:
+        raise Http404("No such form")
+    yp = get_young_person_or_404(request.user, pk, request)
+    form_class, heading, act = forms[what]
+    existing = (current or {}).get(what, lambda _yp: None)(yp)
+    initial: dict[str, Any] = {k: getattr(existing, k) for k in form_class.base_fields} if existing else {}
+    for name in dated_today:
+        if name in form_class.base_fields and name not in initial:
+            initial[name] = timezone.localdate()
+    form = form_class(request.POST or None, initial=initial)
+    if submitted(request, form, lambda d: act(request.user, yp, d, request), "Saved"):
+        return redirect(back, pk=yp.pk)
+    return form_page(request, form, yp, heading, back=back)

@@ -86,6 +86,9 @@ INSTALLED_APPS = [
     "tasks",
     "casenotes",
     "documents",
+    "participation",
+    "surveys",
+    "localoffer",
 ]
 
 MIDDLEWARE = [
@@ -133,7 +136,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{os.getenv('SQLITE_PATH', BASE_DIR / 'db.sqlite3')}",
-        conn_max_age=envint("DB_CONN_MAX_AGE", "0"),
+        # Each worker keeps its connection (checked before reuse) rather than opening one per request
+        conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -240,9 +245,14 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "False")
 
 # Rate limits live in the cache: one process by default; CACHE=database shares them between workers
 # (run `manage.py createcachetable` once).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+          # Rendered staff pages, kept per session in each worker's own memory (leavingcare.pagecache)
+          "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+                    "OPTIONS": {"MAX_ENTRIES": envint("PAGE_CACHE_ENTRIES", "500")}}}
+PAGE_CACHE = os.getenv("PAGE_CACHE", "on").lower() not in ("off", "0", "false", "no")
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "300")
 if os.getenv("CACHE") == "database":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leavingcare_cache"}}
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "leavingcare_cache"}
 
 # ---------------------------------------------------------------- transport and browser security
 # With DEBUG off: HTTPS only (a TLS proxy in front names its header with SECURE_PROXY_HEADER, e.g.

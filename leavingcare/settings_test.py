@@ -15,6 +15,10 @@ for name, value in {
     "SECURE_HSTS_SECONDS": "0",
     "REQUIRE_MFA": "0",
     "WHITENOISE_USE_FINDERS": "1",
+    # Pages are rendered afresh in tests (their writes never commit); leavingcare/tests/test_pagecache.py turns it on
+    "PAGE_CACHE": "off",
+    # One connection per request, as Django's test server expects when it drops the test database
+    "DB_CONN_MAX_AGE": "0",
 }.items():
     os.environ.setdefault(name, value)
 

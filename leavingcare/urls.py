@@ -37,6 +37,12 @@ urlpatterns = [
     path("tasks/", include("tasks.urls")),
     path("case-notes/", include("casenotes.urls")),
     path("documents/", include("documents.urls")),
+    path("participation/", include("participation.urls")),
+    path("surveys/", include("surveys.urls")),
+    path("app/events/", include("participation.app_urls")),
+    path("app/have-your-say/", include("surveys.app_urls")),
+    path("local-offer/", include("localoffer.urls")),
+    path("openreferral/", include("localoffer.openreferral_urls")),
 ]
 
 if settings.DJANGO_ADMIN:

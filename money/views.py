@@ -16,6 +16,7 @@ from audit.log import exported, viewed, viewed_many
 from leavingcare import csvsafe
 from leavingcare.access import payment_request, rule, young_person
 from leavingcare.forms import GovukForm
+from leavingcare.pagecache import cached_page
 from leavingcare.pages import form_page, submitted
 from leavingcare.versioning import parse_version
 from money import actions
@@ -32,6 +33,7 @@ class RequestForm(GovukForm):
 
 
 @rule("people.view_list")
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     if not can_see_names(request.user):
         raise PermissionDenied("Your role sees performance figures, not named records.")

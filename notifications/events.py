@@ -63,6 +63,13 @@ def task_given(task: Any, actor: Any) -> None:
            url=reverse("tasks:mine"), young_person=task.young_person, actor=actor)
 
 
+def young_person_message(message: Any, actor: Any) -> None:
+    """A young person wrote to their workers in the app (youngapp): their PA and social worker are told."""
+    yp = message.young_person
+    notify(workers_of(yp), Kind.APP_MESSAGE, f"New message from {yp.display_name} in the app",
+           url=reverse("youngapp:staff_record", args=[yp.pk]), young_person=yp, actor=actor)
+
+
 def _plan_url(plan: Any) -> str:
     try:
         return reverse("plans:edit", args=[plan.pk])

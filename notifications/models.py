@@ -12,6 +12,7 @@ class Kind(models.TextChoices):
     PLAN_SHARED = "plan_shared", "Pathway plan shared"
     PLAN_SIGNED_OFF = "plan_signed_off", "Pathway plan signed off"
     TASK_GIVEN = "task_given", "Task given to you"
+    APP_MESSAGE = "app_message", "Message from a young person"
     OTHER = "other", "Other"
 
 

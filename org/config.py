@@ -143,9 +143,7 @@ DEFAULTS: dict[str, Any] = {
 
 def setting(key: str) -> Any:
     """The current authority's value for ``key``, or the default."""
-    from org.models import Authority
-
-    authority = Authority.objects.order_by("pk").first()
+    authority = current_authority()
     if authority is None:
         return DEFAULTS[key]
     return authority.setting(key)
@@ -158,6 +156,7 @@ def settings(*keys: str) -> dict[str, Any]:
 
 
 def current_authority() -> Any:
+    from leavingcare.memo import remembered
     from org.models import Authority
 
-    return Authority.objects.order_by("pk").first()
+    return remembered("current_authority", lambda: Authority.objects.order_by("pk").first())

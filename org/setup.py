@@ -49,7 +49,7 @@ def check(preset: str, name: str | None, la_code: str | None, one_only: bool = T
     if preset not in PRESETS:
         raise ValidationError({"preset": f"Unknown preset {preset!r}: choose {' or '.join(PRESETS)}"})
     if preset == "lancashire":
-        spec: dict[str, Any] = {**LANCASHIRE, "hubs": LANCASHIRE_HUBS, "catalogue": True}
+        spec: dict[str, Any] = {**LANCASHIRE, "hubs": LANCASHIRE_HUBS, "catalogue": True, "local_offer": True}
         if name:
             spec["name"] = name
         if la_code:
@@ -58,7 +58,8 @@ def check(preset: str, name: str | None, la_code: str | None, one_only: bool = T
         if not (name or "").strip():
             raise ValidationError({"name": "Give the authority's name with --name"})
         spec = {"name": name.strip(), "la_code": la_code or "", "new_la_code": "", "region": "",  # type: ignore
-                "statistical_neighbours": [], "localities": {}, "service_teams": [], "hubs": [], "catalogue": False}
+                "statistical_neighbours": [], "localities": {}, "service_teams": [], "hubs": [], "catalogue": False,
+                "local_offer": False}
     if not LA_CODE.match(spec["la_code"] or ""):
         raise ValidationError({"la_code": f"The LA code must be three digits (the DfE's old code, e.g. 888), "
                                           f"not {spec['la_code']!r}"})
@@ -83,6 +84,7 @@ def setup_authority(preset: str, name: str | None = None, la_code: str | None = 
     made["authority"] += new
     if authority.config.get("setup_preset") == preset:
         # Applied before: what it made is the administrators' now (a team may have been renamed or closed)
+        _local_offer(spec, authority, made)  # added to the preset later: loads once, on its own marker
         return SetupResult(authority, made)
     missing = {key: DEFAULTS[key] for key in EXPLICIT_SETTINGS if key not in authority.config}
     authority.config = {**authority.config, **missing, "setup_preset": preset}
@@ -105,10 +107,23 @@ def setup_authority(preset: str, name: str | None = None, la_code: str | None = 
         locality = Locality.objects.filter(authority=authority, name=loc_name).first()
         made["hubs"] += Hub.objects.get_or_create(authority=authority, name=hub_name,
                                                   defaults={"locality": locality})[1]
+    if spec["hubs"]:  # each hub's weekly sessions (participation), for hubs that have none yet
+        from participation.setup import add_hub_sessions
+
+        made["hub sessions"] += add_hub_sessions(authority)
     if spec["catalogue"]:
         from money.presets import load_catalogue
 
         entitlements, rates = load_catalogue()
         made["entitlements"] += entitlements
         made["rates"] += rates
+    _local_offer(spec, authority, made)
     return SetupResult(authority, made)
+
+
+def _local_offer(spec: dict[str, Any], authority: Authority, made: Counter[str]) -> None:
+    """The preset's Local Offer (localoffer/presets.py), after the catalogue its entitlement entries link to."""
+    if spec.get("local_offer"):
+        from localoffer.presets import load_local_offer
+
+        made["Local Offer entries"] += load_local_offer(authority)

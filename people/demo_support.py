@@ -78,6 +78,10 @@ def write_rows(model: type[models.Model], columns: list[str], rows: Iterable[tup
                 for row in rows:
                     copy.write_row(row)
                     count += 1
+        # COPY does not pass through Django's cursor, so say here that the data changed (leavingcare.pagecache)
+        from leavingcare.pagecache import generation_moved
+
+        generation_moved()
         return count
     chunk: list[models.Model] = []
     for row in rows:

@@ -15,6 +15,7 @@ from accounts.roles import CASEWORKER_ROLES
 from audit.log import viewed, viewed_many
 from leavingcare.access import rule, young_person
 from leavingcare.forms import apply_errors
+from leavingcare.pagecache import cached_page
 from leavingcare.pages import form_page, submitted
 from org.config import setting
 from org.models import Team
@@ -47,6 +48,7 @@ def _list_view(request: HttpRequest) -> str:
 
 
 @rule("people.view_list")
+@cached_page
 def person_list(request: HttpRequest) -> HttpResponse:
     _names_allowed(request)
     today = timezone.localdate()
@@ -80,6 +82,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @rule("people.view_record", of=young_person)
+@cached_page
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     yp = get_young_person_or_404(request.user, pk, request)
     viewed(request.user, yp, "page:summary", request=request)

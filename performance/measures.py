@@ -100,6 +100,47 @@ def as_at_rows(qs: QuerySet[YoungPerson], as_at: dt.date, by: str | None = None)
     return rows
 
 
+def _dfe_left_out() -> Q:
+    left_out = Q()
+    for letter in sorted(ACCOM_LEFT_OUT):
+        left_out |= Q(accommodation__startswith=letter)
+    return left_out
+
+
+def dfe_filters() -> dict[str, tuple[Q, Q]]:
+    """Each indicator's numerator and denominator over one year's OC3 rows (DIED and RHOM already left out).
+    The counts and the lists of young people behind them both read these, so they agree by construction."""
+    left_out = _dfe_left_out()
+    return {
+        "in_touch": (Q(in_touch="YES"), Q(in_touch__in=sorted(IN_TOUCH_COUNTED))),
+        "suitable_accommodation": (Q(accommodation__endswith="1") & ~left_out, ~left_out),
+        "eet": (EET, Q()),
+        "eet_adjusted": (EET, ~Q(activity__in=sorted(ADJUSTED_OUT))),
+    }
+
+
+def as_at_filters() -> dict[str, tuple[Q, Q]]:
+    """Each indicator's numerator and denominator over the as-at cohort (``as_at_cohort``'s columns); the same
+    rules as the counts in ``_per_person_counts``."""
+    eet = Q(activity__startswith="F") | Q(activity__startswith="P")
+    return {
+        "in_touch": (Q(in_touch_now=True), Q()),
+        "suitable_accommodation": (Q(suitable_now=True), Q()),
+        "eet": (eet, Q()),
+        "eet_adjusted": (eet, Q(activity__isnull=True) | ~Q(activity__in=sorted(ADJUSTED_OUT))),
+    }
+
+
+def _dfe_year_cohort(year: int) -> QuerySet[Oc3Status]:
+    whens = []
+    for label, ages in DFE_BANDS:
+        earliest, latest = dob_window(year, ages)
+        whens.append(When(young_person__date_of_birth__gte=earliest, young_person__date_of_birth__lte=latest,
+                          then=Value(label)))
+    return (Oc3Status.objects.filter(year=year).exclude(in_touch__in=sorted(OUTSIDE_RATES))
+            .annotate(band=_band_case(whens)).exclude(band=""))
+
+
 def dfe_year_rows(year: int, refresh: bool = True) -> list[dict[str, Any]]:
     """The DfE's rates for the collection year, counted over that year's OC3 rows in the database. Rows of young
     people who died or returned home (DIED, RHOM) are outside all three rates, numerators and denominators."""
@@ -107,33 +148,38 @@ def dfe_year_rows(year: int, refresh: bool = True) -> list[dict[str, Any]]:
         from returns.oc3 import refresh_derived
 
         refresh_derived(year)
-    whens = []
-    for label, ages in DFE_BANDS:
-        earliest, latest = dob_window(year, ages)
-        whens.append(When(young_person__date_of_birth__gte=earliest, young_person__date_of_birth__lte=latest,
-                          then=Value(label)))
-    left_out = Q()
-    for letter in sorted(ACCOM_LEFT_OUT):
-        left_out |= Q(accommodation__startswith=letter)
-    grouped = {g["band"]: g for g in (
-        Oc3Status.objects.filter(year=year).exclude(in_touch__in=sorted(OUTSIDE_RATES))
-        .annotate(band=_band_case(whens)).exclude(band="")
-        .values("band").annotate(
-            all=Count("pk"),
-            yes=Count("pk", filter=Q(in_touch="YES")),
-            touch_counted=Count("pk", filter=Q(in_touch__in=sorted(IN_TOUCH_COUNTED))),
-            suitable=Count("pk", filter=Q(accommodation__endswith="1") & ~left_out),
-            accom_counted=Count("pk", filter=~left_out),
-            eet=Count("pk", filter=EET),
-            adjusted=Count("pk", filter=~Q(activity__in=sorted(ADJUSTED_OUT))),
-        ))}
+    filters = dfe_filters()
+    counts: dict[str, Any] = {}
+    for indicator, (num, den) in filters.items():
+        counts[f"{indicator}_n"] = Count("pk", filter=num)
+        counts[f"{indicator}_d"] = Count("pk", filter=den) if den != Q() else Count("pk")
+    grouped = {g["band"]: g for g in _dfe_year_cohort(year).values("band").annotate(**counts)}
     rows = []
     for label, _ in DFE_BANDS:
         g = grouped.get(label, {})
-        pairs = {"in_touch": ("yes", "touch_counted"), "suitable_accommodation": ("suitable", "accom_counted"),
-                 "eet": ("eet", "all"), "eet_adjusted": ("eet", "adjusted")}
         for indicator in INDICATORS:
-            n, d = (g.get(k, 0) for k in pairs[indicator])
+            n, d = g.get(f"{indicator}_n", 0), g.get(f"{indicator}_d", 0)
             rows.append({"indicator": indicator, "age_band": label, "numerator": n, "denominator": d,
                          "percent": percent(n, d)})
     return rows
+
+
+def _side(filters: dict[str, tuple[Q, Q]], indicator: str, which: str) -> Q:
+    num, den = filters[indicator]
+    return num & den if which == "numerator" else den
+
+
+def as_at_members(qs: QuerySet[YoungPerson], as_at: dt.date, indicator: str, band: str, which: str,
+                  group_by: str | None = None, group: str | None = None) -> QuerySet[YoungPerson]:
+    """The young people behind one as-at figure: counted in its numerator or in its denominator (``which``),
+    optionally in one team or district (``group_by`` "team__name" or "district__name"; ``group`` None is the
+    young people with none recorded)."""
+    cohort = as_at_cohort(qs, as_at).filter(band=band).filter(_side(as_at_filters(), indicator, which))
+    if group_by:
+        cohort = cohort.filter(**({f"{group_by}__isnull": True} if group is None else {group_by: group}))
+    return cohort
+
+
+def dfe_year_members(year: int, indicator: str, band: str, which: str) -> QuerySet[Oc3Status]:
+    """The OC3 rows behind one DfE-year figure (read after ``dfe_year_rows`` has refreshed the derived rows)."""
+    return _dfe_year_cohort(year).filter(band=band).filter(_side(dfe_filters(), indicator, which))

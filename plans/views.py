@@ -20,6 +20,7 @@ from accounts.roles import MANAGER_ROLES
 from audit.log import record, viewed, viewed_many
 from audit.models import Action
 from leavingcare.access import plan, rule, young_person
+from leavingcare.pagecache import cached_page
 from leavingcare.pages import submitted
 from leavingcare.validation import whole_number
 from org.config import setting
@@ -54,6 +55,7 @@ def form_data(post: Any, plan: PathwayPlan) -> dict[str, Any]:
 
 
 @rule("people.view_list")
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     if not can_see_names(request.user):
         raise PermissionDenied("Your role sees performance figures, not named records.")

@@ -18,6 +18,7 @@ from contacts.losing_touch import described, lost_contact
 from contacts.measures import in_touch_rows
 from housing.queries import bed_and_breakfast_items
 from leavingcare.access import rule
+from leavingcare.pagecache import cached_page
 from org.models import Team
 from people.models import YoungPerson
 from people.scope import can_see_names, young_people_for
@@ -33,6 +34,7 @@ def _allowed(request: HttpRequest) -> None:
 
 
 @rule("worklists.view")
+@cached_page
 def mine(request: HttpRequest) -> HttpResponse:
     _allowed(request)
     today = timezone.localdate()
@@ -65,6 +67,7 @@ def _team_scope(user: Any) -> Any:
 
 
 @rule("worklists.view")
+@cached_page
 def team(request: HttpRequest) -> HttpResponse:
     _allowed(request)
     today = timezone.localdate()

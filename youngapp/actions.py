@@ -32,6 +32,7 @@ from youngapp.models import (
     AppAccess,
     FileRequest,
     Message,
+    Passkey,
     PlanResponse,
     PlanResponseKind,
     SignInCode,
@@ -260,7 +261,11 @@ def send_message(actor: Any, yp: YoungPerson, body: str, client_key: str = "", r
     message = Message.objects.create(young_person=yp, author=actor, from_young_person=from_yp, body=text,
                                      client_key=key)
     record(actor, Action.CREATE, young_person=yp, obj=message, detail={"length": len(text)}, request=request)
-    if not from_yp:
+    if from_yp:
+        from notifications.events import young_person_message
+
+        young_person_message(message, actor)
+    else:
         Message.objects.filter(young_person=yp, from_young_person=True, answered_at__isnull=True).update(
             answered_at=timezone.now())
         access = AppAccess.objects.filter(young_person=yp).first()
@@ -377,3 +382,94 @@ def deal_with(actor: Any, item: PlanResponse | FileRequest, request: Any = None)
         record(actor, Action.CHANGE, young_person=yp, obj=item, detail={"dealt_with": {"old": None, "new": True}},
                request=request)
     return item
+
+
+# ---------------------------------------------------------------- passkeys
+
+
+MAX_PASSKEYS = 10
+PASSKEY_PAUSED = "Your app is paused. Talk to your PA or call the duty team to turn it back on."
+
+
+@transaction.atomic
+def add_passkey(actor: Any, name: str, new: Any, request: Any = None) -> Passkey:
+    """Keep a passkey the young person just made on their phone (``passkeys.registered`` checked it)."""
+    access = AppAccess.objects.select_for_update().select_related("young_person").get(user=actor)
+    require(actor, "youngapp.manage_passkeys", access.young_person)
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError({"name": "Give your passkey a name, like the phone it is on"})
+    if len(name) > 60:
+        raise ValidationError({"name": "The name must be 60 characters or fewer"})
+    if access.passkeys.filter(removed_at__isnull=True).count() >= MAX_PASSKEYS:
+        raise ValidationError({"name": f"You can have up to {MAX_PASSKEYS} passkeys. Remove one you no longer "
+                                       "use first"})
+    if Passkey.objects.filter(credential_id=new.credential_id).exists():
+        raise ValidationError({"name": "This passkey is already added"})
+    key = Passkey.objects.create(access=access, name=name, credential_id=new.credential_id,
+                                 credential=new.credential, sign_count=new.sign_count)
+    record(actor, Action.CREATE, young_person=access.young_person, obj=key, detail={"name": name},
+           request=request)
+    return key
+
+
+@transaction.atomic
+def remove_passkey(actor: Any, key: Passkey, request: Any = None) -> Passkey:
+    """Stop a passkey working (a phone given away). The row is kept, marked removed."""
+    key = Passkey.objects.select_for_update().select_related("access__young_person").get(pk=key.pk)
+    require(actor, "youngapp.manage_passkeys", key.access.young_person)
+    if key.access.user_id != getattr(actor, "pk", None):
+        raise ValidationError({"passkey": "You can only remove your own passkeys"})
+    if key.removed_at is None:
+        key.removed_at = timezone.now()
+        key.save(update_fields=["removed_at"])
+        record(actor, Action.CHANGE, young_person=key.access.young_person, obj=key, request=request,
+               detail={"removed_at": {"old": None, "new": key.removed_at.isoformat()}, "name": key.name})
+    return key
+
+
+def sign_in_with_passkey(response: Any, request: Any, only_user: Any = None) -> User:
+    """The young person whose passkey made ``response`` (checked against the challenge in the session), or a
+    ValidationError on "credential". ``only_user``: checking again it is the signed-in young person. Refusals
+    are audit-logged against the young person when the passkey is theirs, outside the transaction."""
+    from youngapp import passkeys
+
+    claimed = passkeys.claimed_id(response)
+    key = (Passkey.objects.select_related("access__user", "access__young_person")
+           .filter(credential_id=claimed, removed_at__isnull=True).first())
+    if key is None:
+        request.session.pop(passkeys.AUTHENTICATION_STATE, None)
+        raise ValidationError({"credential": passkeys.NOT_SIGNED_IN})
+    access = key.access
+    reason = ""
+    try:
+        counter = passkeys.verified(request, key.credential, response)
+    except ValidationError:
+        reason = "did not verify"
+    else:
+        if not passkeys.counter_ok(key.sign_count, counter):
+            reason = "counter went back: a copied passkey?"
+        elif not access.is_usable or access.young_person.status != "open":
+            reason = "paused" if not access.is_usable else "closed"
+        elif only_user is not None and access.user_id != only_user.pk:
+            reason = "another young person's passkey"
+    if reason:
+        record(access.user, Action.DENIED, young_person=access.young_person, obj=key, object_type="app:passkey",
+               detail={"reason": reason}, request=request)
+        raise ValidationError({"credential": PASSKEY_PAUSED if reason in ("paused", "closed")
+                               else passkeys.NOT_SIGNED_IN})
+    now = timezone.now()
+    with transaction.atomic():
+        key = Passkey.objects.select_for_update().get(pk=key.pk)
+        before = {"sign_count": key.sign_count, "last_used_at": key.last_used_at}
+        key.sign_count, key.last_used_at = counter, now
+        key.save(update_fields=["sign_count", "last_used_at"])
+        access = AppAccess.objects.select_for_update().get(pk=access.pk)
+        if access.status == AccessStatus.INVITED:
+            access.status, access.first_signed_in_at = AccessStatus.ACTIVE, now
+        access.last_signed_in_at = now
+        access.save(update_fields=["status", "first_signed_in_at", "last_signed_in_at"])
+        record(access.user, Action.SIGN_IN, young_person=access.young_person, obj=key, object_type="app:passkey",
+               request=request, detail={"passkey": key.name, "checked_again": only_user is not None,
+                                        "sign_count": {"old": before["sign_count"], "new": counter}})
+    return access.user

@@ -70,3 +70,14 @@ class FileForm(GovukForm):
                                                ("no", "No, I want to read it on my own or with someone else")],
                                       coerce=lambda v: v == "yes")
     note = forms.CharField(label="Anything you want us to know (optional)", widget=forms.Textarea, required=False)
+
+
+class PasskeyForm(GovukForm):
+    # No max_length: the verb says what is wrong with the name, naming the field
+    name = forms.CharField(label="Name for this passkey", required=False,
+                           help_text="So you know which phone it is on, for example: My phone")
+    credential = forms.CharField(widget=forms.HiddenInput, required=False, max_length=30000)
+
+
+class PasskeySignInForm(GovukForm):
+    credential = forms.CharField(widget=forms.HiddenInput, required=False, max_length=30000)

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 
 from accounts.roles import Role
 
-ALLOWED = ("/app/", "/static/", "/healthz")
+ALLOWED = ("/app/", "/static/", "/healthz", "/openreferral/")  # the Local Offer's open data is for anyone
 
 
 class YoungPersonBoundaryMiddleware:

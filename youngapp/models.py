@@ -148,3 +148,24 @@ class FileRequest(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class Passkey(models.Model):
+    """A passkey the young person added after signing in with a code: they may then sign in with their phone's
+    face, fingerprint or screen lock instead. Only the public key is kept (WebAuthn, ``youngapp/passkeys.py``).
+    Removing one stops it working; the row stays (nothing is hard-deleted)."""
+
+    access = models.ForeignKey(AppAccess, on_delete=models.PROTECT, related_name="passkeys")
+    name = models.CharField(max_length=60)
+    credential_id = models.CharField(max_length=1400, unique=True)  # base64url of the authenticator's id
+    credential = models.TextField()  # base64url of the attested credential data: AAGUID, id and public key
+    sign_count = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Passkey {self.name!r} of {self.access_id}"

@@ -7,6 +7,8 @@ import hashlib
 import hmac
 import re
 
+from leavingcare.workingdays import Holiday, add_working_days, is_bank_holiday
+
 CODE_MINUTES = 10  # a sign-in code lasts this long
 CODE_WRONG_TRIES = 3  # wrong tries that burn one code
 TRY_WINDOW_MINUTES = 15  # tries are counted over this window
@@ -46,20 +48,11 @@ def codes_match(stored_hash: str, secret: str, access_id: int, typed: str) -> bo
     return hmac.compare_digest(stored_hash, hash_code(secret, access_id, re.sub(r"\s", "", typed or "")))
 
 
-def add_working_days(start: dt.date, days: int) -> dt.date:
-    """``days`` working days (Monday to Friday) after ``start``. Bank holidays are not counted out."""
-    day = start
-    added = 0
-    while added < days:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            added += 1
-    return day
-
-
-def answer_overdue(sent_on: dt.date, today: dt.date, working_days: int = ANSWER_WORKING_DAYS) -> bool:
-    """A message sent on ``sent_on`` still unanswered on ``today`` is overdue once two working days have passed."""
-    return today > add_working_days(sent_on, working_days)
+def answer_overdue(sent_on: dt.date, today: dt.date, working_days: int = ANSWER_WORKING_DAYS,
+                   holiday: Holiday = is_bank_holiday) -> bool:
+    """A message sent on ``sent_on`` still unanswered on ``today`` is overdue once two working days have passed
+    (weekends and England and Wales bank holidays left out: ``leavingcare.workingdays``)."""
+    return today > add_working_days(sent_on, working_days, holiday)
 
 
 def is_own_action(who: str, first_name: str, preferred_name: str = "") -> bool:

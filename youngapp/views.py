@@ -32,7 +32,7 @@ from plans.actions import complete_own_action
 from plans.areas import BY_KEY
 from plans.models import PlanAction, PlanArea
 from worklists.due import next_due_for
-from youngapp import actions, queries
+from youngapp import actions, passkeys, queries
 from youngapp import rules as r
 from youngapp.forms import (
     AddressForm,
@@ -43,11 +43,13 @@ from youngapp.forms import (
     InviteForm,
     MessageForm,
     MoneyForm,
+    PasskeyForm,
+    PasskeySignInForm,
     ReplyForm,
     ReviewForm,
     SuspendForm,
 )
-from youngapp.models import MESSAGE_LIMIT, AppAccess, FileRequest, Message, PlanResponse
+from youngapp.models import MESSAGE_LIMIT, AppAccess, FileRequest, Message, Passkey, PlanResponse
 
 SESSION_CODE_AT = "app_code_at"
 SESSION_ADDRESS = "app_address"
@@ -107,7 +109,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             actions.send_code(address, request=request)
             request.session[SESSION_ADDRESS] = address
             return redirect(f"{reverse('youngapp:code')}?next={_next(request)}")
-    return _render(request, "youngapp/sign_in.html", {"form": form, "next": _next(request)})
+    return _render(request, "youngapp/sign_in.html", {"form": form, "next": _next(request),
+                                                      "passkey_form": PasskeySignInForm()})
 
 
 @never_cache
@@ -148,8 +151,61 @@ def check_again(request: HttpRequest) -> HttpResponse:
         else:
             request.session[SESSION_CODE_AT] = time.time()
             return redirect(_next(request))
-    return _render(request, "youngapp/check.html", {"form": form, "next": _next(request),
-                                                    "where": "email" if access.email else "phone"})
+    return _render(request, "youngapp/check.html", {
+        "form": form, "next": _next(request), "where": "email" if access.email else "phone",
+        "passkey_form": PasskeySignInForm(),
+        "has_passkey": access.passkeys.filter(removed_at__isnull=True).exists()})
+
+
+def _credential(form: Any) -> Any:
+    """The phone's answer, as the page's script put it in the hidden field (JSON)."""
+    try:
+        return json.loads(form.cleaned_data.get("credential") or "")
+    except ValueError:
+        return None
+
+
+@require_POST
+def passkey_options(request: HttpRequest) -> JsonResponse:
+    """A challenge for signing in with a passkey (or, signed in, for checking again it is them)."""
+    user = request.user
+    if user.is_authenticated and getattr(user, "role", None) == Role.YOUNG_PERSON:
+        keys = list(Passkey.objects.filter(access__user=user, removed_at__isnull=True)
+                    .values_list("credential", flat=True))
+        return JsonResponse(passkeys.authentication_options(request, keys or None))
+    if user.is_authenticated:
+        return JsonResponse({"detail": "This is the young person's app"}, status=403)
+    return JsonResponse(passkeys.authentication_options(request))
+
+
+@never_cache
+@require_POST
+def passkey_sign_in(request: HttpRequest) -> HttpResponse:
+    """Sign in (or check again) with a passkey: the form the page's script fills with the phone's answer."""
+    form = PasskeySignInForm(request.POST)
+    signed_in = request.user.is_authenticated and getattr(request.user, "role", None) == Role.YOUNG_PERSON
+    if request.user.is_authenticated and not signed_in:
+        return render(request, "youngapp/staff_here.html", status=403)
+    if form.is_valid():
+        try:
+            user = actions.sign_in_with_passkey(_credential(form), request,
+                                                only_user=request.user if signed_in else None)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            target = _next(request)
+            if not signed_in:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                request.session.set_expiry(r.SESSION_DAYS * 24 * 3600)
+            request.session[SESSION_CODE_AT] = time.time()  # a passkey with face, fingerprint or PIN: checked
+            return redirect(target)
+    if signed_in:
+        access = request.user.app_access
+        return _render(request, "youngapp/check.html", {
+            "form": CodeForm(), "passkey_form": form, "next": _next(request), "has_passkey": True,
+            "where": "email" if access.email else "phone"}, status=400)
+    return _render(request, "youngapp/sign_in.html", {"form": AddressForm(), "passkey_form": form,
+                                                      "next": _next(request)}, status=400)
 
 
 @require_POST
@@ -369,6 +425,54 @@ def ask_for_file(request: HttpRequest) -> HttpResponse:
     return _render(request, "youngapp/file.html", {**_base(request, yp, "record"), "form": form})
 
 
+@young_person_only
+@never_cache
+def passkey_list(request: HttpRequest) -> HttpResponse:
+    """My passkeys: add one (after checking it is me), see them, remove one."""
+    yp = queries.own_record(request.user)
+    if needs_new_code(request):
+        return redirect(f"{reverse('youngapp:check')}?next={request.path}")
+    access = request.user.app_access
+    form = PasskeyForm(request.POST or None, initial={"name": "My phone"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = passkeys.registered(request, _credential(form))
+            actions.add_passkey(request.user, form.cleaned_data["name"], new, request=request)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Passkey added. Next time, choose 'Sign in with a passkey'")
+            return redirect("youngapp:passkeys")
+    return _render(request, "youngapp/passkeys.html", {
+        **_base(request, yp, "passkeys"), "form": form,
+        "keys": access.passkeys.filter(removed_at__isnull=True)})
+
+
+@young_person_only
+@require_POST
+def passkey_register_options(request: HttpRequest) -> JsonResponse:
+    if needs_new_code(request):
+        return JsonResponse({"status": "code", "url": reverse("youngapp:check")}, status=401)
+    access = request.user.app_access
+    existing = list(access.passkeys.filter(removed_at__isnull=True).values_list("credential", flat=True))
+    return JsonResponse(passkeys.registration_options(request, access.pk, access.email or access.mobile,
+                                                      access.young_person.first_name or "Me", existing))
+
+
+@young_person_only
+@require_POST
+def passkey_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    key = queries.own_or_404(request.user, Passkey.objects.select_related("access"), pk,
+                             via="access__young_person", request=request)
+    try:
+        actions.remove_passkey(request.user, key, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Passkey '{key.name}' removed. It no longer signs you in")
+    return redirect("youngapp:passkeys")
+
+
 def offline(request: HttpRequest) -> HttpResponse:
     return render(request, "youngapp/offline.html", {"bare": True, "duty": setting("app_duty_team"),
                                                      "crisis": setting("app_crisis_lines")})
@@ -453,7 +557,8 @@ def staff_record(request: HttpRequest, pk: int) -> HttpResponse:
         "thread": Message.objects.filter(young_person=yp).select_related("author").order_by("sent_at", "pk"),
         "responses": PlanResponse.objects.filter(plan__young_person=yp).select_related("area", "plan")[:30],
         "file_requests": FileRequest.objects.filter(young_person=yp)[:10],
-        "suspend_form": SuspendForm(initial={"version": access.version if access else None})})
+        "suspend_form": SuspendForm(initial={"version": access.version if access else None}),
+        "passkeys": access.passkeys.filter(removed_at__isnull=True).count() if access else 0})
 
 
 @login_required

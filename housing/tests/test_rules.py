@@ -1,4 +1,5 @@
-"""Priority for supported accommodation, the queue's order, working days and Staying Put's end: table-tested."""
+"""Priority for supported accommodation, the queue's order, the bed and breakfast alarm and Staying Put's end:
+table-tested."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from housing.rules import (
     Priority,
     PriorityAges,
     Waiting,
-    add_working_days,
     bed_and_breakfast,
     offer_order,
     priority_for,
@@ -62,30 +62,7 @@ def test_offer_order_is_priority_then_referral_date_then_record():
         (4, "high"), (5, "high"), (3, "high"), (6, "medium"), (2, "medium"), (1, "low")]
 
 
-def no_holidays(day: dt.date) -> bool:
-    return False
-
-
-@pytest.mark.parametrize(("start", "days", "expected"), [
-    (D(2025, 6, 2), 2, D(2025, 6, 4)),    # Monday -> Wednesday
-    (D(2025, 6, 5), 2, D(2025, 6, 9)),    # Thursday -> Monday
-    (D(2025, 6, 6), 2, D(2025, 6, 10)),   # Friday -> Tuesday
-    (D(2025, 6, 7), 2, D(2025, 6, 10)),   # Saturday -> Tuesday
-    (D(2025, 6, 2), 0, D(2025, 6, 2)),
-])
-def test_working_days_without_holidays(start, days, expected):
-    assert add_working_days(start, days, no_holidays) == expected
-
-
-@pytest.mark.parametrize(("start", "expected"), [
-    (D(2025, 5, 2), D(2025, 5, 7)),      # Friday before the Early May bank holiday: Tue 6, Wed 7
-    (D(2025, 4, 17), D(2025, 4, 23)),    # Thursday before Good Friday and Easter Monday
-    (D(2025, 12, 24), D(2025, 12, 30)),  # Christmas Eve: Christmas Day and Boxing Day left out
-    (D(2025, 8, 22), D(2025, 8, 27)),    # Friday before the Summer bank holiday (England and Wales, not Scotland)
-    (D(2022, 9, 16), D(2022, 9, 21)),    # the State Funeral bank holiday of 19 September 2022
-])
-def test_working_days_leave_out_england_and_wales_bank_holidays(start, expected):
-    assert add_working_days(start, 2) == expected
+# The working-day tables themselves are in leavingcare/tests/test_workingdays.py (one place for the service)
 
 
 @pytest.mark.parametrize(("as_at", "escalated", "status"), [

@@ -245,3 +245,19 @@ def test_the_app_installs_and_works_offline() -> None:
     worker = client.get("/app/sw.js")
     assert worker["Service-Worker-Allowed"] == "/app/" and "/app/offline/" in worker.content.decode()
     assert "You are offline" in client.get("/app/offline/").content.decode()
+
+
+def test_a_message_from_the_young_person_is_in_the_pas_notifications(app_client: Client, yp: Any,
+                                                                    staff: dict[str, Any],
+                                                                    staff_client: Any) -> None:
+    from notifications.models import Kind, Notification, OutboxEmail
+
+    app_client.post("/app/messages/", {"body": "My secret worry about the flat"})
+    item = Notification.objects.get(recipient=staff["pa_north"], kind=Kind.APP_MESSAGE)
+    assert item.young_person == yp and item.url == f"/app/staff/young-person/{yp.pk}/"
+    assert "secret worry" not in item.text
+    assert not Notification.objects.filter(recipient=staff["pa_north2"]).exists()
+    email = OutboxEmail.objects.filter(notification=item).first()
+    assert email is None or ("secret worry" not in email.body and yp.last_name not in email.body)
+    inbox = staff_client(staff["pa_north"]).get("/notifications/").content.decode()
+    assert "New message from" in inbox

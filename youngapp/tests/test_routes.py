@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 pytestmark = pytest.mark.django_db
 
-OPEN = ("/app/", "/static/", "/healthz")
+OPEN = ("/app/", "/static/", "/healthz", "/openreferral/")
 
 
 def routes(patterns: Any = None, prefix: str = "") -> list[str]:

@@ -34,6 +34,15 @@ def test_only_uk_mobiles_take_texts(value: str, ok: bool) -> None:
     (D(2026, 11, 27), D(2026, 12, 2), True),
     (D(2026, 11, 28), D(2026, 12, 1), False),  # Saturday -> Monday, Tuesday: due Tuesday
     (D(2026, 11, 28), D(2026, 12, 2), True),
+    # Bank holidays (England and Wales) are not working days either
+    (D(2026, 12, 24), D(2026, 12, 30), False),  # Christmas Fri 25, Boxing Day observed Mon 28: due Wed 30
+    (D(2026, 12, 24), D(2026, 12, 31), True),
+    (D(2026, 4, 2), D(2026, 4, 8), False),      # Good Friday 3, Easter Monday 6 April: due Wed 8
+    (D(2026, 4, 2), D(2026, 4, 9), True),
+    (D(2026, 8, 28), D(2026, 9, 2), False),     # Summer bank holiday Monday 31 August: due Wed 2 Sept
+    (D(2026, 8, 28), D(2026, 9, 3), True),
+    (D(2027, 12, 24), D(2027, 12, 30), False),  # Christmas and Boxing Day at a weekend: observed Mon 27, Tue 28
+    (D(2027, 12, 24), D(2027, 12, 31), True),
 ])
 def test_a_message_is_overdue_after_two_working_days(sent: dt.date, today: dt.date, overdue: bool) -> None:
     assert r.answer_overdue(sent, today) is overdue
