@@ -123,6 +123,20 @@ def axe_violations(page: Any) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: "
-            f"{', '.join(n['target'][0] for n in v['nodes'][:3])})"
-            for v in results.response["violations"]]
+    violations = []
+    for v in results.response["violations"]:
+        nodes = [n for n in v["nodes"] if not _known_govuk_issue(v["id"], n)]
+        if nodes:
+            violations.append(f"{v['id']}: {v['help']} ({len(nodes)} nodes: "
+                              f"{', '.join(n['target'][0] for n in nodes[:3])})")
+    return violations
+
+
+def _known_govuk_issue(rule: str, node: dict[str, Any]) -> bool:
+    """GOV.UK Frontend's conditional reveal sets aria-expanded on the radio that opens it: invalid under ARIA 1.2,
+    kept by the Design System on purpose because screen readers announce it (alphagov/govuk-frontend#979, listed
+    as a known axe issue in #1280). Only that attribute on such a radio is let through."""
+    html = node.get("html", "")
+    found = [str(d) for check in node.get("all", []) + node.get("any", []) for d in (check.get("data") or [])]
+    return (rule == "aria-allowed-attr" and "govuk-radios__input" in html and "aria-controls=" in html
+            and bool(found) and all(d.startswith("aria-expanded=") for d in found))

@@ -15,6 +15,8 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
 class ContactForm(GovukForm):
+    reveals = {"reason_unsuccessful": ("successful", "no")}  # asked only when the contact did not happen
+
     day = GovukDateField(label="Date of contact")
     time = forms.CharField(label="Time", required=False, max_length=5,
                            help_text="For example, 14:30. Leave blank if not known")

@@ -46,7 +46,38 @@ def lost_contact(qs: QuerySet[YoungPerson], as_at: dt.date) -> QuerySet[YoungPer
                        | Q(last_success_at__isnull=True, pa_since__lte=as_at - dt.timedelta(days=days)))
 
 
-def evidence(row: Any) -> str:
-    if row.attempts_since >= int(setting("lost_contact_attempts")):
-        return f"{row.attempts_since} attempts since the last successful contact"
-    return "No successful contact for more than " + str(setting("lost_contact_days")) + " days"
+def lost_since(row: Any) -> dt.date:
+    """The day the young person was last in touch: the last successful PA contact, or the PA's allocation when
+    there has been none."""
+    if row.last_success_at is not None:
+        return timezone.localtime(row.last_success_at).date()
+    return row.pa_since  # type: ignore[no-any-return]
+
+
+def evidence(row: Any, attempts: int | None = None, days: int | None = None) -> str:
+    """Why the young person counts as having lost contact, with the date it runs from, in words (``attempts`` and
+    ``days`` are the authority's settings, read here when not given)."""
+    attempts = int(setting("lost_contact_attempts")) if attempts is None else attempts
+    days = int(setting("lost_contact_days")) if days is None else days
+    since = lost_since(row)
+    last = (f"the last successful contact on {since:%-d %B %Y}" if row.last_success_at is not None
+            else f"the personal adviser was allocated on {since:%-d %B %Y}, with no successful contact")
+    if row.attempts_since >= attempts:
+        return f"{row.attempts_since} attempts since {last}"
+    return f"No successful contact for more than {days} days: {last}"
+
+
+def described(rows: list[YoungPerson]) -> list[YoungPerson]:
+    """``rows`` from ``lost_contact`` with ``lost_reason``, ``lost_since`` and ``latest_effort`` (the latest effort
+    recorded to find them, or None) set on each, for lists such as the worklists."""
+    from contacts.models import LostContactCheck
+
+    latest: dict[int, LostContactCheck] = {}
+    for check in LostContactCheck.objects.filter(young_person__in=[r.pk for r in rows]).order_by("done_on", "pk"):
+        latest[check.young_person_id] = check
+    attempts, days = int(setting("lost_contact_attempts")), int(setting("lost_contact_days"))
+    for row in rows:
+        row.lost_reason = evidence(row, attempts, days)  # type: ignore[attr-defined]
+        row.lost_since = lost_since(row)  # type: ignore[attr-defined]
+        row.latest_effort = latest.get(row.pk)  # type: ignore[attr-defined]
+    return rows

@@ -118,7 +118,7 @@ def policy_of(view: Any) -> Policy | None:
 def allowed(request: HttpRequest, url: str, method: str = "GET") -> bool:
     """Would ``request.user`` be let through to ``url`` with ``method``? (For checking links before showing them.)"""
     try:
-        match = resolve(url.split("?")[0])
+        match = resolve(url.split("#")[0].split("?")[0])
     except Resolver404:
         return False
     policy = policy_of(match.func)

@@ -59,11 +59,33 @@ class GovukDateField(forms.Field):
 
 
 class GovukForm(forms.Form):
-    """A form whose messages name the field, as the GOV.UK Design System asks."""
+    """A form whose messages name the field, as the GOV.UK Design System asks.
+
+    ``reveals`` maps a field to the radio answer that asks it, ``{"reason": ("successful", "no")}``: the field is
+    drawn inside that radio as a GOV.UK conditional reveal (hidden until the answer is chosen when JavaScript
+    runs, shown beneath it when not), and when another answer is given it is neither checked nor kept."""
+
+    reveals: dict[str, tuple[str, str]] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         name_fields(self)
+        for name, (by, _answer) in self.reveals.items():
+            self.fields[name].revealed_by = by  # type: ignore[attr-defined]  # read by includes/form_page.html
+
+    def revealed_under(self, by: str, answer: str) -> list[forms.BoundField]:
+        """The fields asked inside radio ``answer`` of field ``by`` (includes/field.html)."""
+        return [self[name] for name, (field, value) in self.reveals.items() if field == by and value == str(answer)]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for name, (by, answer) in self.reveals.items():
+            if str(cleaned.get(by, "")) != answer:
+                # Not asked: whatever was left in the box is ignored (and not checked), as it is not shown
+                if self._errors is not None:
+                    self._errors.pop(name, None)
+                cleaned[name] = self.fields[name].to_python("")
+        return cleaned
 
 
 class GovukModelForm(forms.ModelForm):

@@ -226,7 +226,7 @@ def add_rate(request: HttpRequest, pk: int) -> HttpResponse:
             request.user, ent, d["effective_from"], d["amount"], d["amount_from_18"] or None, request=request),
             lambda r: f"New rate for {ent.name} from {r.effective_from:%d/%m/%Y}"):
         return redirect("org:admin")
-    rates = ", ".join(f"£{r.amount} from {r.effective_from:%d/%m/%Y}" for r in ent.rates.all()) or "none yet"
+    rates = ", ".join(f"£{r.amount:,.2f} from {r.effective_from:%d/%m/%Y}" for r in ent.rates.all()) or "none yet"
     return _page(request, form, f"New rate for {ent.name}", "Add rate", reverse("org:admin"),
                  caption=f"Rates so far: {rates}")
 

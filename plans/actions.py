@@ -185,6 +185,7 @@ def sign_off(actor: Any, plan: PathwayPlan, on: dt.date, next_review: dt.date | 
     plan.status, plan.signed_off_on, plan.signed_off_by, plan.next_review_due = (
         PlanStatus.SIGNED_OFF, on, actor, review)
     plan.save(update_fields=["status", "signed_off_on", "signed_off_by", "next_review_due"])
+    PlanDraft.objects.filter(plan=plan).delete()  # words typed but not saved can never be saved now
     record(actor, Action.CHANGE, young_person=plan.young_person, obj=plan,
            detail={"status": {"old": "shared", "new": "signed_off"}, "next_review_due": review}, request=request)
     events.plan_signed_off(plan, actor)

@@ -12,6 +12,7 @@ from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.policy import may
@@ -28,8 +29,18 @@ from people.summary import summary_for
 from plans import actions
 from plans.areas import BY_KEY, GRADES
 from plans.forms import ActionForm, ReviewDueForm
-from plans.models import PathwayPlan, PlanAction, PlanArea, PlanDraft, PlanQualityAudit, PlanStatus, PlanVersion
+from plans.models import (
+    NeedsAssessment,
+    PathwayPlan,
+    PlanAction,
+    PlanArea,
+    PlanDraft,
+    PlanQualityAudit,
+    PlanStatus,
+    PlanVersion,
+)
 from plans.pdf import render_pdf
+from worklists.clock import add_months
 
 
 def _plan(request: HttpRequest, pk: int) -> PathwayPlan:
@@ -73,6 +84,21 @@ def for_young_person(request: HttpRequest, pk: int) -> HttpResponse:
         "assessments": yp.needs_assessments.all()})
 
 
+@rule("people.view_record", of=young_person)
+def assessment(request: HttpRequest, pk: int, assessment_pk: int) -> HttpResponse:
+    """One needs assessment, opened from the young person's plans."""
+    yp = get_young_person_or_404(request.user, pk, request)
+    found = get_object_or_404(NeedsAssessment.objects.select_related("author"), pk=assessment_pk, young_person=yp)
+    viewed(request.user, yp, "page:needs_assessment", request=request)
+    later = [a for a in yp.needs_assessments.all() if a.started_on > found.started_on]
+    until = min((a.started_on for a in later), default=None)
+    plans = PathwayPlan.objects.filter(young_person=yp, started_on__gte=found.started_on)
+    if until is not None:
+        plans = plans.filter(started_on__lt=until)
+    return render(request, "plans/assessment.html", {"yp": yp, "assessment": found,
+                                                     "plans": plans.order_by("started_on")})
+
+
 @rule("people.view_record", "plans.change_plan", of=plan)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk)
@@ -94,7 +120,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("plans:edit", pk=plan.pk)
     else:
         viewed(request.user, yp, "page:plan", request=request)
-        draft = _draft(request, plan)
+        draft = _draft(request, plan) if plan.status in (PlanStatus.DRAFT, PlanStatus.SHARED) else None
         if draft is not None:
             data = draft.data
             messages.info(request, f"We kept what you typed at {timezone.localtime(draft.updated_at):%H:%M on %d %B}. "
@@ -111,6 +137,9 @@ def _edit_page(request: HttpRequest, plan: PathwayPlan, *, data: dict[str, Any] 
                action_area: PlanArea | None = None, review_form: ReviewDueForm | None = None) -> HttpResponse:
     """The plan page. A bound action or review form with errors is shown with a GOV.UK error summary, as typed."""
     yp = plan.young_person
+    open_for_edit = plan.status in (PlanStatus.DRAFT, PlanStatus.SHARED)
+    if not open_for_edit:
+        data = conflict = None  # a signed-off plan shows what was signed off, never text typed (and refused) since
     areas = []
     for area in plan.areas.prefetch_related("actions"):
         typed = (data or {}).get("areas", {}).get(area.area, {})
@@ -121,7 +150,6 @@ def _edit_page(request: HttpRequest, plan: PathwayPlan, *, data: dict[str, Any] 
         action_area = areas[0]["obj"]
     action_form = action_form or ActionForm(auto_id="action-%s")
     review_form = review_form or ReviewDueForm()
-    open_for_edit = plan.status in (PlanStatus.DRAFT, PlanStatus.SHARED)
     return render(request, "plans/edit.html", {
         "plan": plan, "yp": yp, "areas": areas, "facts": summary_for(yp, timezone.localdate()),
         "young_person_views": (data or {}).get("young_person_views", plan.young_person_views),
@@ -151,11 +179,15 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
 @rule(None, "plans.change_plan", of=plan)
 def add_action(request: HttpRequest, pk: int, area_pk: int) -> HttpResponse:
     plan = _plan(request, pk)
-    area = get_object_or_404(PlanArea, pk=area_pk, plan=plan)
+    # The area chosen in the form's own list (so it works without JavaScript); the address names it too
+    chosen = whole_number(request.POST.get("area"), "Area", area_pk)
+    area = get_object_or_404(PlanArea, pk=chosen, plan=plan)
     form = ActionForm(request.POST, auto_id="action-%s")
     if submitted(request, form, lambda d: actions.add_action(request.user, area, d["what"], d["who"], d["by_when"],
-                                                             request=request), "Action added"):
-        return redirect("plans:edit", pk=plan.pk)
+                                                             request=request),
+                 f"Action added to {BY_KEY[area.area].title if area.area in BY_KEY else area.area}"):
+        # back to the plan at the area the action was added to, where it is now listed
+        return redirect(reverse("plans:edit", args=[plan.pk]) + f"#area-{area.area}")
     draft = _draft(request, plan)
     return _edit_page(request, plan, data=draft.data if draft else None, action_form=form, action_area=area)
 
@@ -176,9 +208,8 @@ def lifecycle(request: HttpRequest, pk: int) -> HttpResponse:
         if request.POST.get("step") == "share":
             actions.share(request.user, plan, request=request)
             messages.success(request, "Shared with the young person for their views")
-        elif request.POST.get("step") == "sign_off":
-            actions.sign_off(request.user, plan, timezone.localdate(), request=request)
-            messages.success(request, f"Signed off. Next review by {plan.next_review_due:%d %B %Y}")
+        elif request.POST.get("step") == "sign_off":  # sign-off is confirmed on its own page, never one click
+            return redirect("plans:sign_off", pk=plan.pk)
         elif request.POST.get("step") == "review_due":
             return _review_due(request, plan)
         elif request.POST.get("step") == "audit":
@@ -191,6 +222,39 @@ def lifecycle(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("plans:edit", pk=plan.pk)
+
+
+@rule("plans.sign_off", "plans.sign_off", of=plan)
+def sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+    """Check and confirm: what is being signed off, and a refusal in words while the young person's view of the
+    whole plan is blank."""
+    plan = _plan(request, pk)
+    today = timezone.localdate()
+    if plan.status not in (PlanStatus.DRAFT, PlanStatus.SHARED):
+        messages.info(request, f"This plan is {plan.get_status_display().lower()}: there is nothing to sign off")
+        return redirect("plans:edit", pk=plan.pk)
+    errors: list[dict[str, str]] = []
+    if request.method == "POST":
+        try:
+            actions.sign_off(request.user, plan, today, request=request)
+        except ValidationError as error:
+            anchor = reverse("plans:edit", args=[plan.pk]) + "#young_person_views"
+            for field, problems in (error.message_dict if hasattr(error, "error_dict") else
+                                    {"": error.messages}).items():
+                errors += [{"text": p, "href": anchor if field == "young_person_views" else "#confirm"}
+                           for p in problems]
+        else:
+            messages.success(request, f"Signed off. Next review by {plan.next_review_due:%d %B %Y}")
+            return redirect("plans:edit", pk=plan.pk)
+    else:
+        viewed(request.user, plan.young_person, "page:plan_sign_off", request=request)
+    areas = [{"title": BY_KEY[a.area].title if a.area in BY_KEY else a.area, "my_words": a.my_words,
+              "assessment": a.assessment, "open_actions": sum(1 for x in a.actions.all() if x.status != "done")}
+             for a in plan.areas.prefetch_related("actions")]
+    return render(request, "plans/sign_off.html", {
+        "plan": plan, "yp": plan.young_person, "areas": areas, "errors": errors, "error_title": bool(errors),
+        "views_blank": not (plan.young_person_views or "").strip(), "today": today,
+        "next_review": add_months(today, int(setting("pathway_plan_review_months")))})
 
 
 def _review_due(request: HttpRequest, plan: PathwayPlan) -> HttpResponse:

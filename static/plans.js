@@ -2,8 +2,17 @@
 (function () {
   var form = document.getElementById("plan-form");
   if (!form) return;
-  var key = "plan-draft-" + form.dataset.plan;
+  // The key carries the version the words were typed against: after anyone saves (or signs off) the plan, a copy
+  // typed against an older version is never put back, and is forgotten here
+  var prefix = "plan-draft-" + form.dataset.plan + "-";
   var version = form.dataset.version;
+  var key = prefix + "v" + version;
+  try {
+    for (var i = localStorage.length - 1; i >= 0; i--) {
+      var k = localStorage.key(i);
+      if (k && (k.indexOf(prefix) === 0 || k === "plan-draft-" + form.dataset.plan) && k !== key) { localStorage.removeItem(k); }
+    }
+  } catch (e) { /* storage blocked: nothing kept */ }
   var status = document.getElementById("autosave-status");
   function fields() { return form.querySelectorAll("textarea"); }
   function keep() {
@@ -28,8 +37,9 @@
       keep();
       status.textContent = "You have been signed out. What you typed is kept on this device: sign in again and come back to this plan to carry on.";
     } else if (event.detail.xhr && event.detail.xhr.status === 400) {
-      // the server refused the draft (a NUL character, text over the limit): say why, in the status line
-      keep();
+      // the server refused the draft (a NUL character, text over the limit, the plan signed off meanwhile): say
+      // why, in the status line, and keep no copy of refused words to put back after a reload
+      try { localStorage.removeItem(key); } catch (e) { /* storage blocked */ }
       status.textContent = event.detail.xhr.responseText;
     }
   });

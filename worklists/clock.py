@@ -12,7 +12,11 @@ Kinds and their rules (intervals are the authority's settings, statute or seed v
 - ``pathway_plan_review``: due 6 months after the latest signed-off plan or review, or sooner when a review
   was brought forward after a significant change.
 - ``pa_allocation``: an open eligible, relevant or former relevant young person with no personal adviser
-  is due one on reaching the co-allocation age (17 by default).
+  is due one from the co-allocation age (17 by default; Children Act 1989 s23A, s23B, s23C), or from the day
+  their last personal adviser's allocation ended, or from the day their case was opened again, whichever is
+  latest. From 21 the duty is a new one (s23CZB, from April 2018): a personal adviser for a former relevant
+  young person who wants support to 25, so for someone 21 or over it runs from the 21st birthday at the earliest.
+  Someone who has stepped down or whose case is closed is not open, and nothing is due.
 
 Nothing is due on or after the 25th birthday, when support ends: the clock stops at it.
 
@@ -80,6 +84,8 @@ class Facts:
     assessment_completed: bool = False
     latest_plan: dt.date | None = None
     review_due: dt.date | None = None  # set by a manager after a significant change, when sooner
+    pa_ended: dt.date | None = None  # the day the last personal adviser's allocation ended, if any
+    opened_on: dt.date | None = None  # the day the case was last opened again (after a step down or closure)
 
 
 class Due(NamedTuple):
@@ -127,6 +133,18 @@ def needs_assessment_due(f: Facts, iv: Intervals) -> dt.date:
     return add_months(start, iv.needs_assessment_months)
 
 
+PA_FROM_21_AGE = 21  # s23CZB: a personal adviser from 21 to 25 for a former relevant young person who wants one
+
+
+def pa_allocation_due(f: Facts, iv: Intervals, from_21: bool = False) -> dt.date:
+    """The day a young person without a personal adviser was due one: the co-allocation birthday, the end of the
+    last PA's allocation or the reopening of the case, whichever is latest; from 21 (``from_21``) no earlier than
+    the 21st birthday, when the duty to 21 ends and the duty on request to 25 begins."""
+    starts = [birthday(f.dob, iv.coallocation_age), f.pa_ended, f.opened_on,
+              birthday(f.dob, PA_FROM_21_AGE) if from_21 else None]
+    return max(d for d in starts if d is not None)
+
+
 def plan_review_due(latest_plan: dt.date, review_due: dt.date | None, iv: Intervals) -> dt.date:
     due = add_months(latest_plan, iv.plan_review_months)
     return review_due if review_due is not None and review_due < due else due
@@ -156,7 +174,7 @@ def due_dates(f: Facts, as_at: dt.date, iv: Intervals = Intervals()) -> list[tup
     if f.pa_id is not None:
         items.append(("pa_contact", pa_contact_due(f, as_at, iv, f.category == "relevant"), f.pa_id))
     elif age >= iv.coallocation_age and f.category in NEEDS_PA:
-        items.append(("pa_allocation", birthday(f.dob, iv.coallocation_age), None))
+        items.append(("pa_allocation", pa_allocation_due(f, iv, from_21=age >= PA_FROM_21_AGE), None))
     if f.looked_after and age < 18:
         items.append(("sw_visit", sw_visit_due(f, iv), f.sw_id))
     if f.category == "eligible" and not f.assessment_completed:

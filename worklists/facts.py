@@ -10,7 +10,6 @@ from typing import Any
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from people.eligibility import birthday
 from people.models import Allocation, CareEpisode, ServiceStatus, YoungPerson
 from plans.models import NeedsAssessment
 from worklists import clock
@@ -22,7 +21,7 @@ NO_EVENTS = dt.date(1900, 1, 1)
 FIELDS = ["pa_since", "sw_since", "last_pa_contact_at", "last_sw_visit_at", "last_move", "latest_plan",
           "review_due", "assessment_completed", "looked_after"]
 DUES = ["intervals_key", "pa_contact_due", "pa_contact_due_if_relevant", "sw_visit_due", "needs_assessment_due",
-        "plan_review_due", "pa_allocation_due", "earliest_due"]
+        "plan_review_due", "pa_allocation_due", "pa_allocation_due_from_21", "earliest_due"]
 BATCH = 2000
 
 
@@ -42,13 +41,13 @@ def _local_date(value: dt.datetime | None) -> dt.date | None:
 def _facts(row: dict[str, Any], iv: clock.Intervals) -> ClockFacts:
     events = [row["allocated_latest"], row["allocation_ended"], row["care_started"], row["care_ended"],
               row["assessed_on"], row["last_move"], row["latest_plan"],
-              _local_date(row["last_pa_contact_at"]), _local_date(row["last_sw_visit_at"])]
+              _local_date(row["last_pa_contact_at"]), _local_date(row["last_sw_visit_at"]), row["opened_on"]]
     valid_from = max((d for d in events if d is not None), default=NO_EVENTS)
     f = clock.Facts(dob=row["date_of_birth"], category="", pa_id=row["pa_id"], pa_since=row["pa_since"],
                     sw_id=row["sw_id"], sw_since=row["sw_since"],
                     last_pa_contact=_local_date(row["last_pa_contact_at"]),
                     last_move=row["last_move"], last_sw_visit=_local_date(row["last_sw_visit_at"]),
-                    eligible_from=row["eligible_from"])
+                    eligible_from=row["eligible_from"], pa_ended=row["pa_ended"], opened_on=row["opened_on"])
     has_pa = row["pa_id"] is not None
     facts = ClockFacts(
         young_person_id=row["pk"], pa_worker_id=row["pa_id"], sw_worker_id=row["sw_id"], valid_from=valid_from,
@@ -58,7 +57,8 @@ def _facts(row: dict[str, Any], iv: clock.Intervals) -> ClockFacts:
         sw_visit_due=clock.sw_visit_due(f, iv), needs_assessment_due=clock.needs_assessment_due(f, iv),
         plan_review_due=(clock.plan_review_due(row["latest_plan"], row["review_due"], iv)
                          if row["latest_plan"] is not None else None),
-        pa_allocation_due=birthday(row["date_of_birth"], iv.coallocation_age))
+        pa_allocation_due=clock.pa_allocation_due(f, iv),
+        pa_allocation_due_from_21=clock.pa_allocation_due(f, iv, from_21=True))
     could_apply = [facts.pa_contact_due, facts.pa_contact_due_if_relevant, facts.plan_review_due,
                    None if has_pa else facts.pa_allocation_due,
                    facts.sw_visit_due if facts.looked_after else None,
@@ -77,7 +77,7 @@ def refresh(young_people: QuerySet[YoungPerson]) -> int:
         care_started=_latest(CareEpisode, "start_date"), care_ended=_latest(CareEpisode, "end_date"),
         assessed_on=_latest(NeedsAssessment, "completed_on"),
     ).values("pk", "date_of_birth", "eligible_from", "pa_id", "sw_id", "allocated_latest", "allocation_ended",
-             "care_started", "care_ended", "assessed_on", *FIELDS)
+             "care_started", "care_ended", "assessed_on", "pa_ended", "opened_on", *FIELDS)
     written = 0
     batch: list[ClockFacts] = []
     for row in rows.iterator(chunk_size=BATCH):

@@ -39,7 +39,9 @@ class ClockFacts(models.Model):
     sw_visit_due = models.DateField(null=True)
     needs_assessment_due = models.DateField(null=True)
     plan_review_due = models.DateField(null=True)
-    pa_allocation_due = models.DateField(null=True, help_text="The co-allocation birthday")
+    pa_allocation_due = models.DateField(null=True, help_text="Without a PA: due one from this day, under 21")
+    pa_allocation_due_from_21 = models.DateField(null=True, help_text="Without a PA: due one from this day, 21 and "
+                                                                      "over (no earlier than the 21st birthday)")
     earliest_due = models.DateField(null=True, db_index=True,
                                     help_text="The soonest of the due dates that could apply: nothing is due by a "
                                               "date before it, so the worklist reads only rows at or past it")

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, DateField, Exists, F, OuterRef, Q, QuerySet, Subquery, When
 from django.utils import timezone
 
 from accommodation.models import AccommodationEpisode
@@ -68,6 +68,9 @@ def annotated(qs: QuerySet[YoungPerson], as_at: dt.date) -> QuerySet[YoungPerson
                             .order_by("-signed_off_on").values("next_review_due")[:1]),
         assessment_completed=Exists(NeedsAssessment.objects.filter(young_person=OuterRef("pk"),
                                                                    completed_on__lte=as_at)),
+        pa_ended=Subquery(Allocation.objects.filter(young_person=OuterRef("pk"), role="pa", end_date__lte=as_at)
+                          .order_by("-end_date").values("end_date")[:1]),
+        opened_on=Case(When(status_changed_on__lte=as_at, then=F("status_changed_on")), output_field=DateField()),
         looked_after=Exists(CareEpisode.objects.filter(young_person=OuterRef("pk"), start_date__lte=as_at,
                                                        is_short_break=False)
                             .filter(Q(end_date__isnull=True) | Q(end_date__gt=as_at))),
@@ -142,7 +145,7 @@ def facts_for(row: YoungPerson, as_at: dt.date, exact: bool = True) -> Facts:
         last_move=row.last_move, last_sw_visit=_date(row.last_sw_visit_at),
         eligible_from=eligible_from,
         assessment_completed=bool(row.assessment_completed), latest_plan=row.latest_plan,
-        review_due=row.review_due,
+        review_due=row.review_due, pa_ended=row.pa_ended, opened_on=row.opened_on,
     )
 
 

@@ -19,7 +19,7 @@ from django.db.models import Case, Count, DateField, F, Q, QuerySet, When
 
 from people.eligibility import dob_range_for_ages
 from people.models import ServiceStatus, YoungPerson
-from worklists.clock import KINDS, SUPPORT_ENDS_AGE, Intervals, owner, support_ends
+from worklists.clock import KINDS, PA_FROM_21_AGE, SUPPORT_ENDS_AGE, Intervals, owner, support_ends
 from worklists.facts import intervals_key
 
 # Columns of the young person as a worklist shows them (``worklists.queries.Listed``)
@@ -64,6 +64,7 @@ def _dues(as_at: dt.date, iv: Intervals) -> dict[str, Case]:
     horizon = as_at + dt.timedelta(days=iv.due_soon_days)
     under_18 = Q(date_of_birth__gte=dob_range_for_ages(as_at, 16, 17)[0])
     coallocation_age = Q(date_of_birth__lte=dob_range_for_ages(as_at, iv.coallocation_age, 200)[1])
+    from_21 = Q(date_of_birth__lte=dob_range_for_ages(as_at, PA_FROM_21_AGE, 200)[1])
     eligible_by = Q(eligible_from__lte=as_at)
     looked_after = Q(clock_facts__looked_after=True)
     care_leaver = eligible_by | Q(category__in=[*CACHED_LEAVER, "qualifying"])
@@ -83,7 +84,11 @@ def _dues(as_at: dt.date, iv: Intervals) -> dict[str, Case]:
                  then=F("clock_facts__pa_contact_due_if_relevant")),
             When(care_leaver & has_pa & ~relevant & by("pa_contact_due"),
                  then=F("clock_facts__pa_contact_due")), output_field=DateField()),
-        "pa_allocation": by_horizon("pa_allocation_due", needs_pa & ~has_pa & coallocation_age),
+        "pa_allocation": Case(
+            When(needs_pa & ~has_pa & coallocation_age & ~from_21 & by("pa_allocation_due"),
+                 then=F("clock_facts__pa_allocation_due")),
+            When(needs_pa & ~has_pa & from_21 & by("pa_allocation_due_from_21"),
+                 then=F("clock_facts__pa_allocation_due_from_21")), output_field=DateField()),
         "sw_visit": by_horizon("sw_visit_due", care_leaver & looked_after & under_18),
         "needs_assessment": by_horizon("needs_assessment_due", eligible_by & under_18 & looked_after
                                        & Q(clock_facts__assessment_completed=False)),

@@ -14,7 +14,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import MANAGER_ROLES, Role
 from audit.log import viewed_many
-from contacts.losing_touch import lost_contact
+from contacts.losing_touch import described, lost_contact
 from contacts.measures import in_touch_rows
 from housing.queries import bed_and_breakfast_items
 from leavingcare.access import rule
@@ -45,7 +45,7 @@ def mine(request: HttpRequest) -> HttpResponse:
         allocations__worker=user, allocations__end_date__isnull=True).values("pk"))
     found = items(caseload, today, worker_id=user.pk)
     page = _page(request, found)
-    lost = list(lost_contact(caseload, today))
+    lost = described(list(lost_contact(caseload, today)))
     viewed_many(user, {i.young_person.pk for i in page} | {yp.pk for yp in lost}, "page:my_worklist", request=request)
     return render(request, "worklists/list.html", {
         "heading": "My worklist", "page": page, "today": today,
@@ -77,7 +77,7 @@ def team(request: HttpRequest) -> HttpResponse:
     people = young_people_for(request.user).filter(team__in=selected)
     found, counted = items_and_counts(people, today)
     page = _page(request, found)
-    lost = list(lost_contact(people, today).select_related("team")[:200])
+    lost = described(list(lost_contact(people, today).select_related("team")[:200]))
     viewed_many(request.user, {i.young_person.pk for i in page} | {yp.pk for yp in lost}, "page:team_worklist",
                 request=request)
     worker_ids = {i.due.worker_id for i in page if i.due.worker_id}

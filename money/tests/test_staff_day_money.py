@@ -4,6 +4,7 @@ emergencies, a rejection without a reason is a field error, amounts have thousan
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -52,3 +53,21 @@ def test_rejecting_without_a_reason_is_a_field_error(client, staff, teams, catal
     page = response.content.decode()
     assert f'id="reject-{req.pk}-error"' in page and "Give a reason for rejecting the request" in page
     assert "govuk-notification-banner" not in page
+
+
+def test_amounts_have_thousands_separators_on_every_money_page(client, staff, teams, catalogue):
+    """Issue 13: £3,000.00, not £3000.00, wherever an amount is shown (the queue, the young person's money, the
+    entitlements their worker sees, the totals by budget and team)."""
+    from money.models import Payment, PaymentRun
+
+    yp = young_person(teams["north"], pa=staff["pa_north"], dob=dt.date(2005, 1, 1))
+    run = PaymentRun.objects.create(period_ending=dt.date(2025, 6, 13))
+    Payment.objects.create(young_person=yp, entitlement=catalogue["SUHA"], amount="1250.00",
+                           paid_on=dt.date(2025, 6, 13), period_key=f"t-{yp.pk}", run=run, team=teams["north"],
+                           budget_code="LC-SUHA")
+    actions.raise_request(staff["pa_north"], yp, catalogue["SUHA"], "1500.00", "Furniture")
+    client.force_login(staff["tm_north"])
+    for url in ("/money/", f"/money/young-person/{yp.pk}/"):
+        page = client.get(url).content.decode()
+        assert "£1,250.00" in page or "£1,500.00" in page, url
+        assert not re.search(r"£\d{4}", page), (url, re.findall(r"£\d{4}[\d.,]*", page))

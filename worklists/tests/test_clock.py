@@ -103,3 +103,30 @@ def test_a_review_brought_forward_after_a_change_is_due_sooner():
     f = Facts(dob=DOB_19, category="former_relevant", pa_id=7, pa_since=D(2024, 1, 1),
               last_pa_contact=D(2025, 6, 1), latest_plan=D(2025, 1, 5), review_due=D(2025, 6, 20))
     assert kinds(f)["pathway_plan_review"] == (D(2025, 6, 20), "due_soon", 7)
+
+
+DOB_24 = dt.date(2001, 1, 10)  # 24 on the as-at date: 17th birthday 2018, 21st 2022
+
+
+@pytest.mark.parametrize("dob, facts, expected", [
+    # statute: due from the co-allocation birthday (s23A/s23B/s23C) ...
+    (DOB_17, {"category": "eligible"}, D(2025, 1, 10)),
+    (DOB_19, {"category": "former_relevant"}, D(2023, 1, 10)),
+    # ... or from the day the last PA's allocation ended, or the case was opened again, whichever is latest
+    (DOB_19, {"category": "former_relevant", "pa_ended": D(2025, 5, 30)}, D(2025, 5, 30)),
+    (DOB_19, {"category": "former_relevant", "pa_ended": D(2024, 2, 1), "opened_on": D(2025, 6, 20)},
+     D(2025, 6, 20)),
+    (DOB_19, {"category": "former_relevant", "opened_on": D(2025, 6, 1)}, D(2025, 6, 1)),
+    # from 21 the duty is on request to 25 (s23CZB): never due from a date before the 21st birthday
+    (DOB_24, {"category": "former_relevant"}, D(2022, 1, 10)),
+    (DOB_24, {"category": "former_relevant", "pa_ended": D(2025, 4, 2)}, D(2025, 4, 2)),
+    (DOB_24, {"category": "former_relevant", "opened_on": D(2025, 5, 12)}, D(2025, 5, 12)),
+    # not for a qualifying young person (only on request), nor anyone stepped down or closed
+    (DOB_24, {"category": "qualifying"}, None),
+    (DOB_24, {"category": "former_relevant", "is_open": False}, None),
+])
+def test_pa_allocation_due_from_the_latest_of_the_statutory_starts(dob, facts, expected):
+    got = kinds(Facts(dob=dob, assessment_completed=True, **facts)).get("pa_allocation")
+    assert (got[0] if got else None) == expected
+    if expected is not None:
+        assert got[1] == ("overdue" if expected < AS_AT else "due_soon")

@@ -14,7 +14,7 @@ from people.models import Allocation, YoungPerson
 from people.tests.factories import young_person
 from worklists.facts import refresh_all
 from worklists.models import ClockFacts
-from worklists.queries import intervals, items, not_holding
+from worklists.queries import candidates, from_record, intervals, items, not_holding
 from worklists.stored import stored_items
 
 AS_AT = dt.date(2025, 6, 15)
@@ -87,4 +87,28 @@ def test_facts_that_do_not_hold_yet_are_worked_out_from_the_record(staff, teams)
     before = listed(YoungPerson.objects.all(), AS_AT)  # the PA is still allocated on 15 June
     assert ("ENDS1", "pa_contact", dt.date(2025, 6, 1), pa.pk) in before
     after = listed(YoungPerson.objects.all(), dt.date(2025, 7, 2))  # and no longer on 2 July
-    assert ("ENDS1", "pa_allocation", dt.date(2024, 1, 1), None) in after
+    assert ("ENDS1", "pa_allocation", dt.date(2025, 7, 1), None) in after  # due from the day the PA left
+
+
+def test_a_24_year_old_without_a_pa_is_due_one_from_a_date_that_makes_sense_on_both_paths(staff, teams):
+    """Issue 13: not "Allocate a personal adviser, due" on the 17th birthday seven years ago. From the stored facts and
+    from the record alike: from the day the last PA left; never before the 21st birthday from 21 (s23CZB); nothing
+    for someone stepped down."""
+    pa = staff["pa_north"]
+    left = young_person(teams["north"], dob=dt.date(2001, 1, 10), pa=pa, la_person_id="LEFT24")
+    Allocation.objects.filter(young_person=left).update(end_date=dt.date(2025, 5, 2), end_reason="PA left")
+    never = young_person(teams["north"], dob=dt.date(2001, 3, 10), la_person_id="NEVER24")
+    stepped = young_person(teams["north"], dob=dt.date(2001, 3, 10), la_person_id="STEP24", status="stepped_down")
+    young19 = young_person(teams["north"], dob=dt.date(2006, 3, 10), la_person_id="NOPA19")
+    expected = {("LEFT24", "pa_allocation", dt.date(2025, 5, 2), None),
+                ("NEVER24", "pa_allocation", dt.date(2022, 3, 10), None),
+                ("NOPA19", "pa_allocation", dt.date(2023, 3, 10), None)}
+    everyone = YoungPerson.objects.filter(pk__in=[left.pk, never.pk, stepped.pk, young19.pk])
+    iv = intervals()
+    worked_out = {(i.young_person.la_person_id, i.due.kind, i.due.due, i.due.worker_id)
+                  for i in from_record(candidates(everyone, AS_AT, iv), AS_AT, iv) if i.due.kind == "pa_allocation"}
+    refresh_all()
+    assert ClockFacts.objects.filter(young_person__in=everyone).count() == 3  # open ones only
+    stored = {(i[0][1], i[1], i[2], i[3]) for i in stored_items(everyone, AS_AT, iv) if i[1] == "pa_allocation"}
+    assert worked_out == stored == expected
+    assert {i for i in listed(everyone, AS_AT) if i[1] == "pa_allocation"} == expected

@@ -54,7 +54,7 @@ def test_my_money_shows_entitlements_now_and_what_changes_at_18(app_client: Clie
     assert "Clothing allowance" in page and "£25.00" in page
     assert "When I turn 18" in page and "<strong>Clothing allowance</strong> stops" in page
     assert "Council tax grant" in page and "When I turn 21" in page
-    assert "Setting Up Home Allowance left:</strong> £3000.00" in page
+    assert "Setting Up Home Allowance left:</strong> £3,000.00" in page
 
 
 def test_asking_for_money_enters_the_staff_approval_flow(app_client: Client, yp: Any, access: Any) -> None:

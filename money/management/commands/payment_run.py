@@ -35,4 +35,4 @@ class Command(BaseCommand):
         if opts["format"] == "json":
             self.stdout.write(json.dumps(out, indent=1))
         else:
-            self.stdout.write(f"{out['created']} payments, total £{out['total']}")
+            self.stdout.write(f"{out['created']} payments, total £{result.total:,.2f}")

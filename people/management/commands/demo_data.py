@@ -162,7 +162,10 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print, national: bool = 
     first_f = [fake.first_name_female() for _ in range(300)]
     last = [fake.last_name() for _ in range(600)]
 
-    staff, manager_by_team = make_staff(teams, n, seed, first_m + first_f, last)
+    district_team = {d.pk: teams[i % len(teams)].pk for i, d in enumerate(districts)}
+    # Young people live in districts at random, so a team serving two districts holds twice the cases: staff it so
+    share = {t.pk: sum(1 for team_id in district_team.values() if team_id == t.pk) / len(districts) for t in teams}
+    staff, manager_by_team = make_staff(teams, n, seed, first_m + first_f, last, share)
     pas_by_team: dict[int, list[int]] = {}
     sws_by_team: dict[int, list[int]] = {}
     for uid, role, team_id in staff:
@@ -170,8 +173,18 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print, national: bool = 
             pas_by_team.setdefault(team_id, []).append(uid)
         elif role == Role.SOCIAL_WORKER:
             sws_by_team.setdefault(team_id, []).append(uid)
+    # Open cases held by each worker so far: a manager gives a new case to someone with room (mostly the least
+    # loaded; now and then whoever knows the young person), so caseloads stay near the team's average
+    open_cases: dict[int, int] = {uid: 0 for uid, _role, _team in staff}
+    alloc_rng = random.Random(f"{seed}:allocation")
 
-    district_team = {d.pk: teams[i % len(teams)].pk for i, d in enumerate(districts)}
+    def allocate(workers: list[int], known: int, counts: bool) -> int:
+        chosen = (min(workers, key=lambda w: (open_cases[w], alloc_rng.random())) if alloc_rng.random() < 0.85
+                  else known)
+        if counts:
+            open_cases[chosen] += 1
+        return chosen
+
     yp_start, ep_start, al_start = next_id(YoungPerson), next_id(CareEpisode), next_id(Allocation)
     people: list[DemoPerson] = []
     yp_rows: list[tuple] = []
@@ -266,9 +279,18 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print, national: bool = 
         pa_id = sw_id = None
         pa_since = None
         coalloc = birthday(dob, 17)
-        if continue_in_cohort and as_at >= coalloc and rng.random() > 0.03:
+        gets_pa = continue_in_cohort and as_at >= coalloc and rng.random() > 0.03
+        if continue_in_cohort and not gets_pa and (as_at - coalloc).days > 90:
+            # Waiting for a new personal adviser: the last one left a few weeks ago
             pas = pas_by_team[team_id]
-            pa_id = pas[rng.randrange(len(pas))]
+            al_rows.append((al_id, pk, pas[alloc_rng.randrange(len(pas))], "pa",
+                            max(coalloc, as_at - dt.timedelta(days=alloc_rng.randint(120, 700))),
+                            as_at - dt.timedelta(days=alloc_rng.randint(3, 45)), "Personal adviser left the service",
+                            None))
+            al_id += 1
+        elif gets_pa:
+            pas = pas_by_team[team_id]
+            pa_id = allocate(pas, pas[rng.randrange(len(pas))], counts=status == "open")
             pa_since = max(coalloc, as_at - dt.timedelta(days=rng.randint(30, 900)))
             if rng.random() < 0.15 and (as_at - pa_since).days > 200:  # an earlier PA, reallocated
                 other = pas[rng.randrange(len(pas))]
@@ -281,7 +303,7 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print, national: bool = 
             al_id += 1
         if continue_in_cohort and (age < 18 or (parenting and rng.random() < 0.4)):
             sws = sws_by_team[team_id]
-            sw_id = sws[rng.randrange(len(sws))]
+            sw_id = allocate(sws, sws[rng.randrange(len(sws))], counts=status == "open")
             al_rows.append((al_id, pk, sw_id, "sw", max(start, as_at - dt.timedelta(days=rng.randint(30, 600))),
                             None, "", None))
             al_id += 1
@@ -313,16 +335,24 @@ def build(n: int, seed: int, as_at: dt.date, log: Any = print, national: bool = 
                        extra={"contact_history_days": 36500, "contact_gap_days": (15, 43)} if national else {})
 
 
-def make_staff(teams: list[Team], n: int, seed: int, firsts: list[str], lasts: list[str]
-               ) -> tuple[list[tuple[int, str, int | None]], dict[int, int]]:
-    """About one PA per 26 young people (59 PAs for ~1,550), a social worker and a manager per team."""
+# Caseloads the demo staffs for: about 26 young people per personal adviser, as in Lancashire (1,543 care leavers,
+# 59 PAs) and inside seed 002's bands (Outstanding under 28, Good 28, Requires Improvement 29-30); a leaving care
+# social worker about 20 (Good: 20-25). About 86% of the cohort are open cases with a PA (17 and over,
+# not stepped down or closed) and about 25% have a leaving care social worker (16-17s and some young parents).
+PA_CASELOAD, PA_SHARE = 25, 0.86  # staffed for 25 so that, with the spread, the average is about 26
+SW_CASELOAD, SW_SHARE = 20, 0.25
+
+
+def make_staff(teams: list[Team], n: int, seed: int, firsts: list[str], lasts: list[str],
+               share: dict[int, float] | None = None) -> tuple[list[tuple[int, str, int | None]], dict[int, int]]:
+    """Personal advisers and social workers for each team in proportion to its share of the cohort (``share``,
+    team id to fraction; equal shares when not given) at the caseloads above, and a manager per team."""
     rng = random.Random(f"{seed}:staff")
     password = make_password(DEMO_PASSWORD)
     service = {t.kind: t for t in Team.objects.exclude(kind=Team.LEAVING_CARE)}
     made: list[tuple[int, str, int | None]] = []
     manager_by_team: dict[int, int] = {}
-    pas_per_team = max(2, round(n / 26 / len(teams)))
-    sws_per_team = max(1, round(n / 155 / len(teams)))
+    share = share or {t.pk: 1 / len(teams) for t in teams}
 
     def add(username: str, role: str, team: Team | None, title: str) -> User:
         user, _ = User.objects.update_or_create(username=username, defaults={
@@ -335,6 +365,8 @@ def make_staff(teams: list[Team], n: int, seed: int, firsts: list[str], lasts: l
 
     pa_no = sw_no = tm_no = 0
     for team in teams:
+        pas_per_team = max(2, round(n * share[team.pk] * PA_SHARE / PA_CASELOAD))
+        sws_per_team = max(1, round(n * share[team.pk] * SW_SHARE / SW_CASELOAD))
         for _ in range(pas_per_team):
             pa_no += 1
             add(f"pa{pa_no}", Role.PERSONAL_ADVISER, team, "Personal Adviser")
