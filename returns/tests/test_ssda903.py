@@ -18,7 +18,7 @@ CARE_LEAVER_RULES = {"131", "132", "133", "153", "344", "345", "391", "1001", "1
 def demo(db):
     call_command("demo_data", "--young-people", "400", "--seed", "11", "--as-at", "2025-11-01",
                  "--skip", "money,housing,safeguarding,health,circumstances,corporate,youngapp,tasks,casenotes,"
-                 "documents,notifications", stdout=StringIO())
+                 "documents,notifications,participation,surveys", stdout=StringIO())
 
 
 @pytest.mark.parametrize("year", [2025, 2026])
