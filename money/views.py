@@ -82,11 +82,27 @@ def raise_request(request: HttpRequest, pk: int) -> HttpResponse:
                      caption=f"{yp.display_name} · Setting Up Home Allowance left: £{suha_remaining(yp):,.2f}")
 
 
-@rule(None, "money.act_on_request", of=payment_request)
+def _check_page(request: HttpRequest, req: PaymentRequest) -> HttpResponse:
+    """Check and approve (or mark paid): what was asked, by whom, for what, and what is left of it, before the
+    decision is made. Approving is never one click from the queue."""
+    yp = req.young_person
+    viewed(request.user, yp, "page:money_decide", request=request)
+    today = timezone.localdate()
+    offer = next((o for o in entitled_today(yp, today) if o.code == req.entitlement.code), None)
+    return render(request, "money/decide.html", {
+        "req": req, "yp": yp, "offer": offer,
+        "suha_left": suha_remaining(yp) if req.entitlement.code == "SUHA" else None,
+        "earlier": (PaymentRequest.objects.filter(young_person=yp).exclude(pk=req.pk)
+                    .select_related("entitlement").order_by("-requested_at")[:5])})
+
+
+@rule("money.act_on_request", "money.act_on_request", of=payment_request)
 def decide(request: HttpRequest, request_pk: int) -> HttpResponse:
-    req = get_object_or_404(scoped(PaymentRequest.objects.all(), request.user), pk=request_pk)
-    if request.method != "POST":
-        return redirect("money:home")
+    req = get_object_or_404(scoped(PaymentRequest.objects.select_related("young_person", "entitlement",
+                                                                         "requested_by"), request.user),
+                            pk=request_pk)
+    if request.method != "POST" or (request.POST.get("decision") == "approve" and not request.POST.get("checked")):
+        return _check_page(request, req)
     try:
         version = parse_version(request.POST.get("version"))
         if request.POST.get("decision") == "approve":

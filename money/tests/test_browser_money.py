@@ -40,6 +40,11 @@ def test_request_and_approve(staff, teams, sign_in, live_server, browser):
     manager.get_by_role("button", name="Sign in").click()
     manager.goto(live_server.url + "/money/")
     assert axe_violations(manager) == []
+    # Approving is checked on its own page first, never one click from the queue
+    manager.get_by_role("link", name="Check and approve £320.00 for Casey").click()
+    expect(manager.get_by_role("heading", name="Check and approve")).to_be_visible()
+    assert PaymentRequest.objects.get().status == "requested"
+    assert axe_violations(manager) == []
     manager.get_by_role("button", name="Approve £320.00 for Casey").click()
     expect(manager.get_by_text("Approved £320.00")).to_be_visible()
     assert PaymentRequest.objects.get().status == "approved"

@@ -71,3 +71,32 @@ def test_amounts_have_thousands_separators_on_every_money_page(client, staff, te
         page = client.get(url).content.decode()
         assert "£1,250.00" in page or "£1,500.00" in page, url
         assert not re.search(r"£\d{4}", page), (url, re.findall(r"£\d{4}[\d.,]*", page))
+
+
+def test_approval_is_checked_on_its_own_page_never_one_click(client, staff, teams, catalogue):
+    """Issue 13: approval was one click from the queue. The queue now leads to a check page that shows what was
+    asked, by whom, whether it is due today and what is left; a post without that check approves nothing."""
+    from money.models import PaymentRequest
+
+    yp = young_person(teams["north"], pa=staff["pa_north"], dob=dt.date(2005, 1, 1))
+    req = actions.raise_request(staff["pa_north"], yp, catalogue["SUHA"], "450.00", "Cooker")
+    client.force_login(staff["tm_north"])
+    queue = client.get("/money/").content.decode()
+    assert f'href="/money/requests/{req.pk}/decide/"' in queue and 'value="approve"' not in queue
+    # A post straight from anywhere without the check shows the check page and changes nothing
+    shown = client.post(f"/money/requests/{req.pk}/decide/", {"decision": "approve", "version": req.version})
+    assert shown.status_code == 200 and "Check and approve" in shown.content.decode()
+    assert PaymentRequest.objects.get(pk=req.pk).status == "requested"
+    page = client.get(f"/money/requests/{req.pk}/decide/").content.decode()
+    assert "£450.00" in page and "Asked by" in page and "Cooker" in page and "left" in page
+    client.post(f"/money/requests/{req.pk}/decide/", {"decision": "approve", "checked": "1", "version": req.version})
+    assert PaymentRequest.objects.get(pk=req.pk).status == "approved"
+
+
+def test_the_check_page_is_only_for_those_who_decide(client, staff, teams, catalogue):
+    yp = young_person(teams["north"], pa=staff["pa_north"], dob=dt.date(2005, 1, 1))
+    req = actions.raise_request(staff["pa_north"], yp, catalogue["SUHA"], "100.00", "Kettle")
+    client.force_login(staff["pa_north"])
+    assert client.get(f"/money/requests/{req.pk}/decide/").status_code == 403
+    client.force_login(staff["tm_south"])
+    assert client.get(f"/money/requests/{req.pk}/decide/").status_code == 404
