@@ -24,3 +24,10 @@ def remembered(key: Any, work: Callable[[], T]) -> T:
     if key not in kept:
         kept[key] = work()
     return kept[key]  # type: ignore[no-any-return]
+
+
+def remember(key: Any, value: Any) -> None:
+    """Record an answer already known (e.g. a record found through the scope is in scope) for this read."""
+    kept = reading.get()
+    if kept is not None:
+        kept[key] = value

@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest
 from accounts.roles import AGGREGATE_ONLY_ROLES, CASEWORKER_ROLES, SERVICE_WIDE_ROLES, Role
 from audit.log import record
 from audit.models import Action
+from leavingcare.memo import remember, remembered
 from people.models import YoungPerson
 
 M = TypeVar("M", bound=Model)
@@ -34,7 +35,8 @@ def scope_q(user: Any, prefix: str = "") -> Q:
         return NOTHING
     own_caseload = Q(**{f"{p}allocations__worker": user, f"{p}allocations__end_date__isnull": True})
     if user.role == Role.TEAM_MANAGER:
-        team_ids = set(user.managed_teams.values_list("pk", flat=True))
+        team_ids = set(remembered(("managed_teams", user.pk),
+                                  lambda: list(user.managed_teams.values_list("pk", flat=True))))
         if user.team_id:
             team_ids.add(user.team_id)
         return Q(**{f"{p}team_id__in": sorted(team_ids)}) | own_caseload
@@ -69,7 +71,7 @@ def get_young_person_or_404(user: Any, pk: Any, request: HttpRequest | None = No
                             lookup: str = "pk") -> YoungPerson:
     """The young person if ``user`` may see them; otherwise log the refusal and raise 404."""
     try:
-        return young_people_for(user).get(**{lookup: pk})
+        found = young_people_for(user).get(**{lookup: pk})
     except (YoungPerson.DoesNotExist, ValueError):
         try:
             target = YoungPerson.objects.filter(**{lookup: pk}).first() if str(pk).strip() else None
@@ -78,3 +80,6 @@ def get_young_person_or_404(user: Any, pk: Any, request: HttpRequest | None = No
         record(user, Action.DENIED, young_person=target, object_type="people.YoungPerson",
                object_id=str(pk)[:40], request=request)
         raise Http404("No young person found") from None
+    # Found through the scope: the policy's "in scope" question about this record is answered for this read
+    remember(("in_scope", getattr(user, "pk", None), found.pk), True)
+    return found
