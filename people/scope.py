@@ -67,11 +67,35 @@ def can_see_names(user: Any) -> bool:
     return scope_q(user) != NOTHING
 
 
+def _own_team_ids(user: Any) -> set[int]:
+    """The teams whose records ``scope_q`` lets this user see whole (a manager's teams, a caseworker's team)."""
+    if user is None or not user.is_authenticated or not user.is_active or user.is_superuser:
+        return set()
+    if user.role == Role.TEAM_MANAGER:
+        ids = set(remembered(("managed_teams", user.pk),
+                             lambda: list(user.managed_teams.values_list("pk", flat=True))))
+        return ids | ({user.team_id} if user.team_id else set())
+    if user.role in CASEWORKER_ROLES and user.team_id:
+        return {user.team_id}
+    return set()
+
+
+def _team_member(user: Any, lookup: str, pk: Any) -> YoungPerson | None:
+    """The young person, read directly, when they are in one of the user's own teams (the usual case, and the
+    same answer ``young_people_for`` gives without its caseload join); otherwise None, and the caller asks the
+    scope. Everything else (caseload outside the team, service-wide roles, refusals) goes through the scope."""
+    teams = _own_team_ids(user)
+    if not teams:
+        return None
+    candidate = YoungPerson.objects.filter(**{lookup: pk}).first()
+    return candidate if candidate is not None and candidate.team_id in teams else None
+
+
 def get_young_person_or_404(user: Any, pk: Any, request: HttpRequest | None = None,
                             lookup: str = "pk") -> YoungPerson:
     """The young person if ``user`` may see them; otherwise log the refusal and raise 404."""
     try:
-        found = young_people_for(user).get(**{lookup: pk})
+        found = _team_member(user, lookup, pk) or young_people_for(user).get(**{lookup: pk})
     except (YoungPerson.DoesNotExist, ValueError):
         try:
             target = YoungPerson.objects.filter(**{lookup: pk}).first() if str(pk).strip() else None
