@@ -35,7 +35,7 @@ def _as_at(request: HttpRequest) -> dt.date:
 
 def _form_page(request: HttpRequest, form: Any, heading: str, back_url: str, *, button: str = "Save",
                version: int | None = None, caption: str = CAPTION) -> HttpResponse:
-    return render(request, "corporate/form.html", {
+    return render(request, "form.html", {
         "form": form, "heading": heading, "button": button, "back_url": back_url, "caption": caption,
         "version": version, "error_title": bool(form.errors)})
 

@@ -53,6 +53,18 @@ def _text(data: dict[str, Any], field: str, errors: dict[str, str], required: st
         errors[field] = f"{LABELS.get(field, field)} must be {TEXT_LIMITS.get(field, 5000):,} characters or fewer"
 
 
+def _chosen(data: dict[str, Any], field: str, model: Any, errors: dict[str, str], message: str) -> None:
+    """An optional choice of a ``model`` row, given as the row or its id: blank is None, an unknown id an error."""
+    value = data[field]
+    if value in (None, ""):
+        data[field] = None
+    elif not isinstance(value, model):
+        found = model.objects.filter(pk=value).first() if str(value).isdigit() else None
+        if found is None:
+            errors[field] = message
+        data[field] = found
+
+
 def _age(data: dict[str, Any], field: str, errors: dict[str, str], default: int) -> None:
     value = data.get(field)
     if value in (None, ""):
@@ -87,14 +99,7 @@ def clean_entry(data: dict[str, Any]) -> dict[str, Any]:
     _text(data, "name", errors, "Enter the name of what is offered")
     _text(data, "summary", errors, "Enter what it is, in words a young person understands")
     _text(data, "how_to_get", errors)
-    partner = data["partner"]
-    if partner in (None, ""):
-        data["partner"] = None
-    elif not isinstance(partner, Partner):
-        found = Partner.objects.filter(pk=partner).first() if str(partner).isdigit() else None
-        if found is None:
-            errors["partner"] = "Select who provides it from the list"
-        data["partner"] = found
+    _chosen(data, "partner", Partner, errors, "Select who provides it from the list")
     _age(data, "min_age", errors, rules.LOWEST_AGE)
     _age(data, "max_age", errors, rules.HIGHEST_AGE - 1)
     if "min_age" not in errors and "max_age" not in errors:
@@ -110,14 +115,7 @@ def clean_entry(data: dict[str, Any]) -> dict[str, Any]:
     if kind not in CostKind.values:
         errors["cost_kind"] = "Select the cost from the list"
     _text(data, "cost_description", errors)
-    entitlement = data["entitlement"]
-    if entitlement in (None, ""):
-        data["entitlement"] = None
-    elif not isinstance(entitlement, Entitlement):
-        found_e = Entitlement.objects.filter(pk=entitlement).first() if str(entitlement).isdigit() else None
-        if found_e is None:
-            errors["entitlement"] = "Select the entitlement from the list"
-        data["entitlement"] = found_e
+    _chosen(data, "entitlement", Entitlement, errors, "Select the entitlement from the list")
     raw_amount = data["cost_amount"]
     data["cost_amount"] = None
     if kind == CostKind.CHARGE:

@@ -157,9 +157,9 @@ def _partner_page(request: HttpRequest, partner: Partner | None) -> HttpResponse
 
     if submitted(request, form, act, lambda p: f"{p.name} is saved"):
         return redirect("localoffer:partners")
-    return render(request, "localoffer/partner_form.html", {
+    return render(request, "form.html", {
         "form": form, "heading": f"Change {partner.name}" if partner else "Add a partner organisation",
-        "back_url": reverse("localoffer:partners"), "caption": CAPTION, "version": version,
+        "button": "Save", "back_url": reverse("localoffer:partners"), "caption": CAPTION, "version": version,
         "show_errors": request.method == "POST"})
 
 
