@@ -33,16 +33,10 @@ def scope_q(user: Any, prefix: str = "") -> Q:
         return Q()
     if user.role in AGGREGATE_ONLY_ROLES or user.role == Role.ADMINISTRATOR:
         return NOTHING
-    own_caseload = Q(**{f"{p}allocations__worker": user, f"{p}allocations__end_date__isnull": True})
-    if user.role == Role.TEAM_MANAGER:
-        team_ids = set(remembered(("managed_teams", user.pk),
-                                  lambda: list(user.managed_teams.values_list("pk", flat=True))))
-        if user.team_id:
-            team_ids.add(user.team_id)
-        return Q(**{f"{p}team_id__in": sorted(team_ids)}) | own_caseload
-    if user.role in CASEWORKER_ROLES:
-        team = Q(**{f"{p}team_id": user.team_id}) if user.team_id else NOTHING
-        return team | own_caseload
+    if user.role == Role.TEAM_MANAGER or user.role in CASEWORKER_ROLES:
+        own_caseload = Q(**{f"{p}allocations__worker": user, f"{p}allocations__end_date__isnull": True})
+        teams = _own_team_ids(user)
+        return (Q(**{f"{p}team_id__in": sorted(teams)}) if teams else NOTHING) | own_caseload
     return NOTHING
 
 
@@ -68,7 +62,7 @@ def can_see_names(user: Any) -> bool:
 
 
 def _own_team_ids(user: Any) -> set[int]:
-    """The teams whose records ``scope_q`` lets this user see whole (a manager's teams, a caseworker's team)."""
+    """The teams whose records this user sees whole (a manager's teams and own team, a caseworker's team)."""
     if user is None or not user.is_authenticated or not user.is_active or user.is_superuser:
         return set()
     if user.role == Role.TEAM_MANAGER:
